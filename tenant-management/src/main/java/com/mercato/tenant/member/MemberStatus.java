@@ -1,0 +1,5 @@
+package com.mercato.tenant.member;
+
+public enum MemberStatus {
+    ACTIVE, DEACTIVATED
+}

@@ -1,0 +1,65 @@
+package com.mercato.tenant.shop;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import com.mercato.core.tenancy.TenantId;
+import com.mercato.tenant.member.MemberStatus;
+import com.mercato.tenant.member.Role;
+
+/** Looks shops up in the platform schema. */
+@Service
+public class Shops {
+
+    private final JdbcClient jdbc;
+
+    Shops(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Shop> findById(TenantId id) {
+        return jdbc.sql("SELECT " + ShopRows.COLUMNS + " FROM public.tenants t WHERE t.id = ?")
+                .param(id.value())
+                .query((rs, n) -> ShopRows.map(rs))
+                .optional();
+    }
+
+    public Optional<Shop> findBySlug(String slug) {
+        return jdbc.sql("SELECT " + ShopRows.COLUMNS + " FROM public.tenants t WHERE t.slug = ?")
+                .param(slug)
+                .query((rs, n) -> ShopRows.map(rs))
+                .optional();
+    }
+
+    /**
+     * The shop at this slug as this person may use it, in one round trip; empty when there is
+     * no such shop or the person is no member of it (the caller cannot tell which, by design).
+     */
+    public Optional<ShopAccess> accessFor(String slug, UUID userId) {
+        return jdbc.sql("""
+                        SELECT %s, m.role, m.status AS member_status
+                        FROM public.tenants t
+                        JOIN public.memberships m ON m.tenant_id = t.id AND m.user_id = ?
+                        WHERE t.slug = ?""".formatted(ShopRows.COLUMNS))
+                .param(userId)
+                .param(slug)
+                .query((rs, n) -> new ShopAccess(ShopRows.map(rs), Role.valueOf(rs.getString("role")),
+                        MemberStatus.valueOf(rs.getString("member_status"))))
+                .optional();
+    }
+
+    /** Every shop whose schema exists and should be migrated. */
+    public List<TenantId> withSchemas() {
+        return jdbc.sql("SELECT id FROM public.tenants WHERE status NOT IN ('PROVISIONING', 'PURGED') ORDER BY created_at")
+                .query((rs, n) -> new TenantId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
+    public int count() {
+        return jdbc.sql("SELECT count(*) FROM public.tenants").query(Integer.class).single();
+    }
+}

@@ -1,0 +1,66 @@
+package com.mercato.web.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Browser sessions: form login at {@code /login}, the session in Redis (Spring Session),
+ * CSRF tokens in the {@code XSRF-TOKEN} cookie, accepted in the {@code X-XSRF-TOKEN} header or
+ * the {@code _csrf} field. API paths answer 401/403 as problems instead of redirecting.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/api/v1/plans").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/signup").permitAll()
+                        .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .successHandler(problems::loginSucceeded)
+                        .failureHandler(problems::loginFailed)
+                        .permitAll())
+                .logout(logout -> logout.logoutSuccessHandler(problems::loggedOut))
+                .csrf(csrf -> csrf
+                        .spa()
+                        // Sign-up opens no session and logs nobody in: there is no session to ride on.
+                        .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/signup")))
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(problems::notAuthenticated, api)
+                        .defaultAccessDeniedHandlerFor(problems::accessDenied, api));
+        return http.build();
+    }
+
+    /** Loads the deferred CSRF token on every request so the cookie is (re)issued, as single-page apps need. */
+    private static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

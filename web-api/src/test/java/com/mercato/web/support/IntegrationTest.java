@@ -1,0 +1,46 @@
+package com.mercato.web.support;
+
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.mercato.testsupport.MercatoTestProperties;
+import com.mercato.testsupport.MutableClock;
+
+/**
+ * Base of every test that runs the whole application. All of them share one context
+ * configuration — do not add per-class properties, mocks or profiles, or the application
+ * starts again for that class. Tests that move the clock put it back after themselves.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(IntegrationTestConfiguration.class)
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected MutableClock clock;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        MercatoTestProperties.register(registry);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    protected ApiClient anonymous() {
+        return new ApiClient("http://localhost:" + port);
+    }
+
+    protected Fixtures fixtures() {
+        return new Fixtures(this::anonymous);
+    }
+}
