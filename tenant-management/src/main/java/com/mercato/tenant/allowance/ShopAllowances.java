@@ -1,0 +1,17 @@
+package com.mercato.tenant.allowance;
+
+import com.mercato.core.tenancy.TenantId;
+
+/**
+ * What a shop's plan allows that tenant-management enforces: seats, sessions per member,
+ * API access. A port: tenant-management asks, billing (which knows plans and subscriptions)
+ * answers. Implementations must read fresh enough data that a plan change applies at once.
+ */
+public interface ShopAllowances {
+
+    Allowance of(TenantId shop);
+
+    /** {@code seats} is the total: plan seats plus extra seats bought. */
+    record Allowance(int seats, int sessionsPerMember, boolean apiAccess) {
+    }
+}
