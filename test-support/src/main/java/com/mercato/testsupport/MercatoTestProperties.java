@@ -15,6 +15,6 @@ public final class MercatoTestProperties {
         registry.add("spring.datasource.password", services::databasePassword);
         registry.add("spring.data.redis.url", services::redisUrl);
         registry.add("mercato.redis.key-prefix", services::redisKeyPrefix);
-        registry.add("spring.session.redis.namespace", () -> services.redisKeyPrefix() + "session");
+        registry.add("spring.session.data.redis.namespace", () -> services.redisKeyPrefix() + "session");
     }
 }

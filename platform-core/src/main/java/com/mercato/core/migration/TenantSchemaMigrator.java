@@ -29,7 +29,7 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  * connection, its own Liquibase {@link Database} and its own {@link Scope}, so runs for
  * different schemas share no Liquibase state and may go in parallel.
  */
-public final class TenantSchemaMigrator {
+public class TenantSchemaMigrator {
 
     public static final String CHANGELOG = "db/tenant/changelog.xml";
     private static final Logger log = LoggerFactory.getLogger(TenantSchemaMigrator.class);
@@ -81,7 +81,7 @@ public final class TenantSchemaMigrator {
         }
     }
 
-    Connection connect() throws SQLException {
+    protected Connection connect() throws SQLException {
         return DriverManager.getConnection(database.url(), database.username(), database.password());
     }
 }

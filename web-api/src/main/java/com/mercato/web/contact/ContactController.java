@@ -3,7 +3,6 @@ package com.mercato.web.contact;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -26,6 +25,9 @@ import com.mercato.core.contact.ContactDetails;
 import com.mercato.core.contact.ContactService;
 import com.mercato.core.contact.LifecycleStage;
 import com.mercato.core.problem.FieldErrors;
+import com.mercato.core.problem.ProblemException;
+
+import tools.jackson.databind.JsonNode;
 
 /** A shop's contacts. The shop is bound as the tenant before any of these run. */
 @RestController
@@ -44,10 +46,6 @@ class ContactController {
     record ContactRequest(String name, String email, String phone, String lifecycleStage, List<String> tags) {
     }
 
-    /** Absent fields stay as they are; a field sent as {@code null} is cleared. */
-    record ContactPatch(Optional<String> name, Optional<String> email, Optional<String> phone,
-                        Optional<String> lifecycleStage, Optional<List<String>> tags, Long version) {
-    }
 
     record ContactView(UUID id, String name, String email, String phone, String lifecycleStage, List<String> tags,
                        Instant createdAt, Instant updatedAt, long version) {
@@ -86,14 +84,19 @@ class ContactController {
         return contacts.find(id).map(ContactView::of).orElseThrow(ContactService::notFound);
     }
 
-    @PatchMapping("/{id}")
-    ContactView update(@PathVariable UUID id, @RequestBody ContactPatch patch) {
-        Contact updated = contacts.update(id, patch.version(), current -> validated(
-                choose(patch.name(), current.name()),
-                choose(patch.email(), current.email()),
-                choose(patch.phone(), current.phone()),
-                choose(patch.lifecycleStage(), current.lifecycleStage().name()),
-                patch.tags() == null ? current.tags() : patch.tags().orElse(List.of())));
+    /** A merge patch (RFC 7396): absent fields stay as they are, a field sent as {@code null} is cleared. */
+    @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
+    ContactView update(@PathVariable UUID id, @RequestBody JsonNode patch) {
+        if (!patch.isObject()) {
+            throw ProblemException.invalidField("body", "must be a JSON object");
+        }
+        Long version = patch.hasNonNull("version") && patch.get("version").canConvertToLong() ? patch.get("version").asLong() : null;
+        Contact updated = contacts.update(id, version, current -> validated(
+                text(patch, "name", current.name()),
+                text(patch, "email", current.email()),
+                text(patch, "phone", current.phone()),
+                text(patch, "lifecycleStage", current.lifecycleStage().name()),
+                patch.has("tags") ? tags(patch.get("tags")) : current.tags()));
         return ContactView.of(updated);
     }
 
@@ -103,8 +106,28 @@ class ContactController {
         return ResponseEntity.noContent().build();
     }
 
-    private static <T> T choose(Optional<T> patched, T current) {
-        return patched == null ? current : patched.orElse(null);
+    private static String text(JsonNode patch, String field, String current) {
+        if (!patch.has(field)) {
+            return current;
+        }
+        JsonNode value = patch.get(field);
+        if (value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw ProblemException.invalidField(field, "must be a string");
+        }
+        return value.asString();
+    }
+
+    private static List<String> tags(JsonNode value) {
+        if (value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray() || !value.valueStream().allMatch(JsonNode::isString)) {
+            throw ProblemException.invalidField("tags", "must be an array of strings");
+        }
+        return value.valueStream().map(JsonNode::asString).toList();
     }
 
     static ContactDetails validated(String name, String email, String phone, String lifecycleStage, List<String> tags) {

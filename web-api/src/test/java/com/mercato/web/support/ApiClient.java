@@ -52,6 +52,11 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** A GET that accepts anything, as a metrics scraper or a browser would. */
+    public Response getAny(String path) {
+        return send(request(path).setHeader("Accept", "*/*").GET());
+    }
+
     public Response post(String path, Object body) {
         return send(json(request(path), "POST", body));
     }
@@ -72,6 +77,15 @@ public final class ApiClient {
     public Response postRaw(String path, String contentType, String body) {
         return send(withCsrf(request(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Sends a body with no CSRF header at all (for CSRF tests). */
+    public Response postRawWithoutCsrf(String path, String body) {
+        return postRawWithoutCsrf(path, body, "application/json");
+    }
+
+    public Response postRawWithoutCsrf(String path, String body, String contentType) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Response postForm(String path, Map<String, String> fields) {
