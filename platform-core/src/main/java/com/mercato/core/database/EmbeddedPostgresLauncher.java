@@ -29,6 +29,8 @@ final class EmbeddedPostgresLauncher {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
+                    // Stopped by EmbeddedServices after the application context, not by a hook racing it.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("full_page_writes", "on");

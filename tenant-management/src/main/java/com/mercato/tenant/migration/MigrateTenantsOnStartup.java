@@ -31,7 +31,7 @@ class MigrateTenantsOnStartup {
         }
         Thread.ofPlatform().name("tenant-migrations-at-startup").daemon().start(() -> {
             try {
-                migrations.migrateAll();
+                migrations.migrateOutdated();
             } catch (RuntimeException e) {
                 log.error("Migrating tenant schemas at start-up failed", e);
             }

@@ -59,6 +59,18 @@ public class Shops {
                 .list();
     }
 
+    /** Shops whose schema is not known to be at this build's changelog (new build, or an earlier failure). */
+    public List<TenantId> withOutdatedSchemas(String changelog) {
+        return jdbc.sql("""
+                        SELECT id FROM public.tenants
+                        WHERE status NOT IN ('PROVISIONING', 'PURGED')
+                          AND (migration_state <> 'CURRENT' OR migrated_changelog IS DISTINCT FROM ?)
+                        ORDER BY created_at""")
+                .param(changelog)
+                .query((rs, n) -> new TenantId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
     public int count() {
         return jdbc.sql("SELECT count(*) FROM public.tenants").query(Integer.class).single();
     }
