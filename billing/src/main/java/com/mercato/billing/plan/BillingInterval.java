@@ -1,19 +1,13 @@
 package com.mercato.billing.plan;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 public enum BillingInterval {
     MONTH, YEAR;
 
+    /** The value named exactly so (case matters: the API's codes are upper case), if any. */
     public static Optional<BillingInterval> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        for (BillingInterval interval : values()) {
-            if (interval.name().equals(text)) {
-                return Optional.of(interval);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(v -> v.name().equals(text)).findFirst();
     }
 }

@@ -1,19 +1,13 @@
 package com.mercato.billing.plan;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 public enum PlanCode {
     LITE, REGULAR, ADVANCED;
 
+    /** The value named exactly so (case matters: the API's codes are upper case), if any. */
     public static Optional<PlanCode> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        for (PlanCode code : values()) {
-            if (code.name().equals(text)) {
-                return Optional.of(code);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(v -> v.name().equals(text)).findFirst();
     }
 }

@@ -26,7 +26,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @Configuration(proxyBeanMethods = false)
 public class DataSourcesConfiguration {
 
-    @Bean(destroyMethod = "")
+    @Bean
     DatabaseCoordinates databaseCoordinates(Environment environment, EmbeddedServices embedded) {
         String url = environment.getProperty("spring.datasource.url");
         if (url != null && !url.isBlank()) {

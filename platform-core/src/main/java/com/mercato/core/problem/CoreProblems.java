@@ -21,4 +21,22 @@ public final class CoreProblems {
 
     private CoreProblems() {
     }
+
+    /** The type for a bare HTTP status that arrives without one of ours (from the servlet container or Spring MVC). */
+    public static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 400 -> MALFORMED_REQUEST;
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
+            case 503 -> SERVICE_UNAVAILABLE;
+            default -> status < 500 ? MALFORMED_REQUEST : INTERNAL;
+        };
+    }
 }

@@ -23,7 +23,6 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalidField(String field, String message) {
-        // one failing field; FieldErrors collects several
         return new ProblemException(CoreProblems.VALIDATION, "The request has invalid fields.",
                 List.of(new FieldProblem(field, message)), Map.of());
     }

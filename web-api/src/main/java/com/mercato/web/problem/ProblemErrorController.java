@@ -20,17 +20,7 @@ class ProblemErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
-        ProblemType type = switch (status) {
-            case 400 -> CoreProblems.MALFORMED_REQUEST;
-            case 401 -> CoreProblems.UNAUTHENTICATED;
-            case 403 -> CoreProblems.FORBIDDEN;
-            case 404 -> CoreProblems.NOT_FOUND;
-            case 405 -> CoreProblems.METHOD_NOT_ALLOWED;
-            case 413 -> CoreProblems.PAYLOAD_TOO_LARGE;
-            case 415 -> CoreProblems.UNSUPPORTED_MEDIA_TYPE;
-            case 503 -> CoreProblems.SERVICE_UNAVAILABLE;
-            default -> status >= 500 ? CoreProblems.INTERNAL : CoreProblems.MALFORMED_REQUEST;
-        };
+        ProblemType type = CoreProblems.forStatus(status);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         ProblemDetail problem = ProblemResponses.of(type, type.title() + ".", null);
         if (uri != null) {

@@ -98,7 +98,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case HttpMediaTypeNotSupportedException notSupported -> CoreProblems.UNSUPPORTED_MEDIA_TYPE;
             case HttpMediaTypeNotAcceptableException notAcceptable -> CoreProblems.NOT_ACCEPTABLE;
             case NoResourceFoundException notFound -> CoreProblems.NOT_FOUND;
-            default -> byStatus(status.value());
+            default -> CoreProblems.forStatus(status.value());
         };
         String detail = switch (type.slug()) {
             case "malformed-request" -> "The request body is missing or is not valid JSON of the expected shape.";
@@ -110,21 +110,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         };
         ProblemDetail problem = ProblemResponses.of(type, detail, servlet(request));
         return ResponseEntity.status(type.status()).headers(headers).body(problem);
-    }
-
-    private static ProblemType byStatus(int status) {
-        return switch (status) {
-            case 400 -> CoreProblems.MALFORMED_REQUEST;
-            case 401 -> CoreProblems.UNAUTHENTICATED;
-            case 403 -> CoreProblems.FORBIDDEN;
-            case 404 -> CoreProblems.NOT_FOUND;
-            case 405 -> CoreProblems.METHOD_NOT_ALLOWED;
-            case 406 -> CoreProblems.NOT_ACCEPTABLE;
-            case 413 -> CoreProblems.PAYLOAD_TOO_LARGE;
-            case 415 -> CoreProblems.UNSUPPORTED_MEDIA_TYPE;
-            case 503 -> CoreProblems.SERVICE_UNAVAILABLE;
-            default -> status < 500 ? CoreProblems.MALFORMED_REQUEST : CoreProblems.INTERNAL;
-        };
     }
 
     private static FieldProblem fieldProblem(FieldError error) {

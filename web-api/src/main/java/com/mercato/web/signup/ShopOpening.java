@@ -19,7 +19,6 @@ import com.mercato.tenant.member.Users;
 import com.mercato.tenant.provisioning.NewShop;
 import com.mercato.tenant.provisioning.ShopProvisioning;
 import com.mercato.tenant.shop.Shop;
-import com.mercato.tenant.shop.Shops;
 import com.mercato.tenant.shop.TenantProblems;
 
 /**
@@ -33,14 +32,12 @@ class ShopOpening {
 
     private final PlanCatalog plans;
     private final ShopProvisioning provisioning;
-    private final Shops shops;
     private final Users users;
     private final Clock clock;
 
-    ShopOpening(PlanCatalog plans, ShopProvisioning provisioning, Shops shops, Users users, Clock clock) {
+    ShopOpening(PlanCatalog plans, ShopProvisioning provisioning, Users users, Clock clock) {
         this.plans = plans;
         this.provisioning = provisioning;
-        this.shops = shops;
         this.users = users;
         this.clock = clock;
     }
