@@ -25,8 +25,26 @@ final class WebhookSignature {
         this.clock = clock;
     }
 
+    /**
+     * stripe-java only refuses signatures older than the tolerance; one dated further ahead than
+     * the tolerance is as suspect (a replay prepared in advance), so it is refused as well.
+     */
+    private boolean fromTheFuture(String header) {
+        for (String part : header.split(",")) {
+            String[] kv = part.strip().split("=", 2);
+            if (kv.length == 2 && kv[0].equals("t")) {
+                try {
+                    return Long.parseLong(kv[1]) > clock.instant().getEpochSecond() + TOLERANCE_SECONDS;
+                } catch (NumberFormatException e) {
+                    return true;
+                }
+            }
+        }
+        return true;
+    }
+
     boolean verifies(String payload, String header) {
-        if (header == null || header.isBlank() || secrets.isEmpty()) {
+        if (header == null || header.isBlank() || secrets.isEmpty() || fromTheFuture(header)) {
             return false;
         }
         for (String secret : secrets) {

@@ -107,49 +107,51 @@ public class WebhookWorker implements DisposableBean {
     }
 
     private boolean processOne(Candidate candidate) {
-        try {
-            Boolean done = transactions.execute(status -> {
-                boolean keyFree = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended(?, 7))")
-                        .param("webhook:" + candidate.key()).query(Boolean.class).single();
-                if (!keyFree) {
-                    return false;
-                }
-                Optional<StoredEvent> event = jdbc.sql("""
-                                SELECT id, type, payload, attempts FROM public.webhook_events
-                                WHERE id = ? AND status = 'PENDING' FOR UPDATE SKIP LOCKED""")
-                        .param(candidate.id())
-                        .query((rs, n) -> new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
-                        .optional();
-                if (event.isEmpty()) {
-                    return false;
-                }
+        Boolean done = transactions.execute(status -> {
+            boolean keyFree = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtextextended(?, 7))")
+                    .param("webhook:" + candidate.key()).query(Boolean.class).single();
+            if (!keyFree) {
+                return false;
+            }
+            Optional<StoredEvent> event = jdbc.sql("""
+                            SELECT id, type, payload, attempts FROM public.webhook_events
+                            WHERE id = ? AND status = 'PENDING' AND next_attempt_at <= ? FOR UPDATE SKIP LOCKED""")
+                    .params(candidate.id(), Timestamp.from(clock.instant()))
+                    .query((rs, n) -> new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                    .optional();
+            if (event.isEmpty()) {
+                return false;
+            }
+            // The failure is recorded in the same transaction, under the same locks, so no other
+            // worker can pick the event up between the failure and its rescheduling.
+            Object savepoint = status.createSavepoint();
+            try {
                 StripeEventHandler.Outcome outcome = handler.handle(event.get());
                 jdbc.sql("UPDATE public.webhook_events SET status = ?, tenant_id = ?, processed_at = ?, attempts = attempts + 1 WHERE id = ?")
-                        .params(outcome.processed() ? "PROCESSED" : "IGNORED", outcome.tenant() == null ? null : outcome.tenant(),
-                                Timestamp.from(clock.instant()), candidate.id())
+                        .params(outcome.processed() ? "PROCESSED" : "IGNORED", outcome.tenant(), Timestamp.from(clock.instant()),
+                                candidate.id())
                         .update();
-                return true;
-            });
-            return Boolean.TRUE.equals(done);
-        } catch (RuntimeException e) {
-            recordFailure(candidate.id(), e);
+            } catch (RuntimeException e) {
+                status.rollbackToSavepoint(savepoint);
+                recordFailure(event.get(), e);
+            }
             return true;
-        }
+        });
+        return Boolean.TRUE.equals(done);
     }
 
-    private void recordFailure(String eventId, RuntimeException e) {
-        Integer attempts = jdbc.sql("SELECT attempts FROM public.webhook_events WHERE id = ?").param(eventId).query(Integer.class)
-                .optional().orElse(0) + 1;
+    private void recordFailure(StoredEvent event, RuntimeException e) {
+        int attempts = event.attempts() + 1;
         boolean dead = attempts >= MAX_ATTEMPTS;
         Duration backoff = Duration.ofSeconds(Math.min(3600, 5L << Math.min(attempts, 10)));
-        jdbc.sql("UPDATE public.webhook_events SET attempts = ?, status = ?, next_attempt_at = ?, last_error = ? WHERE id = ? AND status = 'PENDING'")
+        jdbc.sql("UPDATE public.webhook_events SET attempts = ?, status = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")
                 .params(attempts, dead ? "DEAD" : "PENDING", Timestamp.from(clock.instant().plus(backoff)),
-                        String.valueOf(e.getMessage()), eventId)
+                        String.valueOf(e.getMessage()), event.id())
                 .update();
         if (dead) {
-            log.error("Webhook event {} is DEAD after {} attempts", eventId, attempts, e);
+            log.error("Webhook event {} is DEAD after {} attempts", event.id(), attempts, e);
         } else {
-            log.warn("Webhook event {} failed (attempt {}), retried in {}", eventId, attempts, backoff, e);
+            log.warn("Webhook event {} failed (attempt {}), retried in {}", event.id(), attempts, backoff, e);
         }
     }
 
