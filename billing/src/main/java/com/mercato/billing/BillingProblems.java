@@ -14,6 +14,8 @@ public final class BillingProblems {
     public static final ProblemType NO_SUBSCRIPTION = new ProblemType("no-subscription", "No subscription yet", 409);
     public static final ProblemType ALREADY_SUBSCRIBED = new ProblemType("already-subscribed", "Already subscribed", 409);
     public static final ProblemType PLAN_DOES_NOT_FIT = new ProblemType("plan-does-not-fit", "The shop does not fit that plan", 422);
+    /** A plan limit (contacts, channels, ...) would be exceeded; the problem names the limit and the plan that lifts it. */
+    public static final ProblemType PLAN_LIMIT_REACHED = new ProblemType("plan-limit-reached", "Plan limit reached", 402);
     public static final ProblemType EXTRA_SEATS_NOT_SOLD = new ProblemType("extra-seats-not-sold", "No extra seats on this plan", 402);
 
     private BillingProblems() {

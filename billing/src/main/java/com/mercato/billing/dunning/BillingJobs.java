@@ -43,17 +43,20 @@ public class BillingJobs {
     private final OwnerNotices notices;
     private final ShopPurge purge;
     private final DueDowngrades downgrades;
+    private final ProviderCancellations cancellations;
     private final TransactionTemplate perShop;
     private final Clock clock;
 
     BillingJobs(JdbcClient jdbc, ClusterLock lock, ShopLifecycle lifecycle, OwnerNotices notices, ShopPurge purge,
-                DueDowngrades downgrades, PlatformTransactionManager transactions, Clock clock) {
+                DueDowngrades downgrades, ProviderCancellations cancellations, PlatformTransactionManager transactions,
+                Clock clock) {
         this.jdbc = jdbc;
         this.lock = lock;
         this.lifecycle = lifecycle;
         this.notices = notices;
         this.purge = purge;
         this.downgrades = downgrades;
+        this.cancellations = cancellations;
         this.perShop = new TransactionTemplate(transactions);
         this.perShop.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -135,7 +138,11 @@ public class BillingJobs {
                 SELECT id FROM public.tenants WHERE status = 'SUSPENDED' AND status_changed_at <= ?""",
                 clock.instant().minus(SUSPENDED_UNTIL_CANCELLED));
         for (TenantId shop : due) {
-            each("suspension-expiry", shop, s -> lifecycle.moveTo(s, ShopStatus.CANCELLED, Cause.job("suspension-expiry")));
+            each("suspension-expiry", shop, s -> {
+                // Stop the provider from charging a shop we close; a failure here retries the whole step.
+                cancellations.cancelAtProvider(s);
+                lifecycle.moveTo(s, ShopStatus.CANCELLED, Cause.job("suspension-expiry"));
+            });
         }
     }
 

@@ -32,4 +32,7 @@ public interface PaymentProvider {
     ProviderSubscription changeNow(String subscriptionId, List<LineItem> items, boolean prorate);
 
     Optional<ProviderInvoice> invoice(String invoiceId);
+
+    /** Ends the subscription now, without a final invoice (we cancel shops that never paid). */
+    ProviderSubscription cancel(String subscriptionId);
 }

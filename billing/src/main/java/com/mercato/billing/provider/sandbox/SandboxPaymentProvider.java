@@ -129,6 +129,12 @@ public final class SandboxPaymentProvider implements PaymentProvider {
         return Optional.ofNullable(invoices.get(invoiceId));
     }
 
+    @Override
+    public ProviderSubscription cancel(String subscriptionId) {
+        return subscriptions.computeIfPresent(subscriptionId, (id, s) -> new ProviderSubscription(s.id(), s.customerId(), "canceled",
+                s.items(), s.periodStart(), s.periodEnd(), false));
+    }
+
     private static String event(String type, long created, String object) {
         return """
                 {"id":"evt_sbx_%s","object":"event","type":"%s","created":%d,"livemode":false,"data":{"object":%s}}"""

@@ -181,6 +181,13 @@ public final class StripePaymentProvider implements PaymentProvider {
         });
     }
 
+    @Override
+    public ProviderSubscription cancel(String subscriptionId) {
+        return call("cancel a subscription", () -> map(stripe.v1().subscriptions().cancel(subscriptionId,
+                com.stripe.param.SubscriptionCancelParams.builder().setInvoiceNow(false).setProrate(false).build(),
+                post("cancel-" + subscriptionId))));
+    }
+
     /** The price for this key: remembered, found by lookup key, or created (once, by its key). */
     private String priceId(PriceKey key) throws StripeException {
         String known = priceIds.get(key.lookupKey());

@@ -239,7 +239,7 @@ public final class FakeStripe {
                 return;
             }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, String> form = decode("GET".equals(method) ? exchange.getRequestURI().getRawQuery() : body);
+            Map<String, String> form = decode("GET".equals(method) || "DELETE".equals(method) ? exchange.getRequestURI().getRawQuery() : body);
             String replayKey = key == null ? null : method + " " + path + " " + key;
             if (replayKey != null && idempotentResponses.containsKey(replayKey)) {
                 respondRaw(exchange, 200, idempotentResponses.get(replayKey));
@@ -300,6 +300,11 @@ public final class FakeStripe {
             }
             if (method.equals("POST")) {
                 updateItems(sub, form, "items", !"none".equals(form.get("proration_behavior")));
+            }
+            if (method.equals("DELETE")) {
+                sub.put("status", "canceled");
+                sub.put("canceled_at", clock.instant().getEpochSecond());
+                sub.put("ended_at", clock.instant().getEpochSecond());
             }
             return sub;
         }
