@@ -12,6 +12,7 @@ public final class BillingProblems {
     public static final ProblemType WEBHOOK_SIGNATURE_INVALID =
             new ProblemType("webhook-signature-invalid", "Webhook signature invalid", 400);
     public static final ProblemType NO_SUBSCRIPTION = new ProblemType("no-subscription", "No subscription yet", 409);
+    public static final ProblemType SHOP_CLOSED = new ProblemType("shop-closed", "Shop cancelled", 409);
     public static final ProblemType ALREADY_SUBSCRIBED = new ProblemType("already-subscribed", "Already subscribed", 409);
     public static final ProblemType PLAN_DOES_NOT_FIT = new ProblemType("plan-does-not-fit", "The shop does not fit that plan", 422);
     /** A plan limit (contacts, channels, ...) would be exceeded; the problem names the limit and the plan that lifts it. */

@@ -28,6 +28,7 @@ import com.mercato.core.problem.FieldProblem;
 import com.mercato.core.problem.ProblemException;
 import com.mercato.core.tenancy.TenantId;
 import com.mercato.tenant.lifecycle.Cause;
+import com.mercato.tenant.shop.ShopStatus;
 
 /** What an owner does with the shop's subscription: check out, open the portal, change plan. */
 @Service
@@ -55,7 +56,7 @@ public class SubscriptionService {
     public record Choice(String plan, String interval, Integer seats) {
     }
 
-    public record ShopRef(TenantId id, String name, String ownerEmail, String returnUrl) {
+    public record ShopRef(TenantId id, String name, ShopStatus status, String ownerEmail, String returnUrl) {
     }
 
     public Subscription current(TenantId shop) {
@@ -73,6 +74,11 @@ public class SubscriptionService {
      */
     public String checkout(ShopRef shop, Choice choice) {
         Target target = target(choice);
+        if (shop.status() == ShopStatus.CANCELLED || shop.status() == ShopStatus.PURGED) {
+            // The lifecycle has no way back from CANCELLED: taking money for it would buy nothing.
+            throw BillingProblems.SHOP_CLOSED.exception("This shop is cancelled; its data can be exported until it is removed. "
+                    + "Open a new shop to subscribe again.");
+        }
         Subscription current = current(shop.id());
         if (current.hasProviderSubscription() && LIVE.contains(current.providerStatus())) {
             throw BillingProblems.ALREADY_SUBSCRIBED.exception("This shop already has a subscription; change its plan instead.");

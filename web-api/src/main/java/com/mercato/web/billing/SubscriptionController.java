@@ -96,7 +96,7 @@ class SubscriptionController {
     }
 
     private SubscriptionService.ShopRef shopRef(ShopAccess access, MemberPrincipal member) {
-        return new SubscriptionService.ShopRef(access.shop().id(), access.shop().name(), member.email(),
+        return new SubscriptionService.ShopRef(access.shop().id(), access.shop().name(), access.shop().status(), member.email(),
                 publicUrl + "/t/" + access.shop().slug() + "/billing");
     }
 

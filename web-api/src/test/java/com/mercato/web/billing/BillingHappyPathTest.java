@@ -102,6 +102,7 @@ class BillingHappyPathTest extends BillingTestBase {
         deliver(stripe.cancel(subscription).payloads());
         assertThat(shopStatus(shop.shopId())).isEqualTo("CANCELLED");
         assertThat(owner.get(base + "/contacts").status()).isEqualTo(200);
+        assertThat(owner.post(base + "/subscription/checkout", Map.of("plan", "LITE", "interval", "MONTH")).status()).isEqualTo(409);
 
         clock.advance(Duration.ofDays(31));
         jobs.runAll();
