@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import com.mercato.core.problem.CoreProblems;
 import com.mercato.core.problem.ProblemException;
+import com.mercato.core.tenancy.TenantContext;
 import com.mercato.core.tenancy.TenantTransactional;
 
 /** The current shop's contacts. Every call runs in the schema of the tenant bound to the thread. */
@@ -20,14 +22,19 @@ public class ContactService {
 
     private final ContactRepository contacts;
     private final Clock clock;
+    private final ObjectProvider<ContactQuota> quota;
 
-    ContactService(ContactRepository contacts, Clock clock) {
+    ContactService(ContactRepository contacts, Clock clock, ObjectProvider<ContactQuota> quota) {
         this.contacts = contacts;
         this.clock = clock;
+        this.quota = quota;
     }
 
     @TenantTransactional
     public Contact create(ContactDetails details) {
+        // Counted in the request's own transaction: two concurrent creates may pass one over the
+        // limit, which a contact quota (unlike seats) tolerates.
+        quota.ifAvailable(q -> q.requireRoom(TenantContext.require(), contacts.count(), 1));
         requireFreeEmail(details.email(), null);
         Contact contact = new Contact(UUID.randomUUID(), details, clock.instant());
         return saveAndFlush(contact);

@@ -10,6 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.mercato.testsupport.MercatoTestProperties;
 import com.mercato.testsupport.MutableClock;
+import com.mercato.web.support.stripe.FakeStripe;
 
 /**
  * Base of every test that runs the whole application. All of them share one context
@@ -29,6 +30,14 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         MercatoTestProperties.register(registry);
+        // Billing talks to a local fake of Stripe's API (one per JVM), with short timeouts so a
+        // stalled Stripe fails a test in seconds.
+        registry.add("stripe.secret-key", () -> FakeStripe.SECRET_KEY);
+        registry.add("stripe.webhook-secret", () -> FakeStripe.WEBHOOK_SECRET);
+        registry.add("stripe.api-base", () -> FakeStripe.get().url());
+        registry.add("stripe.read-timeout", () -> "PT2S");
+        registry.add("stripe.max-network-retries", () -> "0");
+        registry.add("mercato.billing.webhook-poll-interval", () -> "PT1S");
     }
 
     @AfterEach
