@@ -3,6 +3,8 @@ package com.mercato.billing.entitlement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import com.mercato.core.contact.ContactService;
+import com.mercato.core.tenancy.TenantContext;
 import com.mercato.core.tenancy.TenantId;
 
 /**
@@ -13,9 +15,11 @@ import com.mercato.core.tenancy.TenantId;
 class UsageCounter {
 
     private final JdbcClient jdbc;
+    private final ContactService contacts;
 
-    UsageCounter(JdbcClient jdbc) {
+    UsageCounter(JdbcClient jdbc, ContactService contacts) {
         this.jdbc = jdbc;
+        this.contacts = contacts;
     }
 
     long seats(TenantId shop) {
@@ -27,9 +31,7 @@ class UsageCounter {
     }
 
     long contacts(TenantId shop) {
-        // The schema name comes from TenantSchema, the one place that builds and quotes it.
-        return jdbc.sql("SELECT count(*) FROM " + shop.schema().quoted() + ".contacts")
-                .query(Long.class)
-                .single();
+        // Through the tenant's own session, as every read of a shop's data goes.
+        return TenantContext.callAs(shop, contacts::count);
     }
 }

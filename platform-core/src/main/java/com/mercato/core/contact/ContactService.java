@@ -41,6 +41,11 @@ public class ContactService {
     }
 
     @TenantTransactional(readOnly = true)
+    public long count() {
+        return contacts.count();
+    }
+
+    @TenantTransactional(readOnly = true)
     public Optional<Contact> find(UUID id) {
         return contacts.findById(id);
     }
