@@ -1,0 +1,57 @@
+package com.mercato.web.oauth;
+
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationContext;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationToken;
+
+import com.mercato.web.security.MemberPrincipal;
+
+/**
+ * Records, with the person's consent, the shop they chose for the app (the consent form's
+ * {@code shop_id}): one shop per person and app, kept as a {@code SHOP_<id>} authority beside the
+ * granted scopes. Refuses a shop the person may not choose.
+ */
+final class ShopConsent implements Consumer<OAuth2AuthorizationConsentAuthenticationContext> {
+
+    static final String SHOP_PARAMETER = "shop_id";
+
+    private final ShopChoices choices;
+
+    ShopConsent(ShopChoices choices) {
+        this.choices = choices;
+    }
+
+    @Override
+    public void accept(OAuth2AuthorizationConsentAuthenticationContext context) {
+        OAuth2AuthorizationConsentAuthenticationToken consent = context.getAuthentication();
+        Authentication person = (Authentication) consent.getPrincipal();
+        if (!(person.getPrincipal() instanceof MemberPrincipal member)) {
+            throw ShopTokenClaims.refuse(OAuth2ErrorCodes.ACCESS_DENIED, "Only a person can consent.");
+        }
+        UUID shop = parse(consent.getAdditionalParameters().get(SHOP_PARAMETER));
+        if (shop == null || !choices.mayActFor(member.userId(), shop)) {
+            throw ShopTokenClaims.refuse(OAuth2ErrorCodes.ACCESS_DENIED, "Choose one of your shops with API access.");
+        }
+        context.getAuthorizationConsent().authorities(authorities -> {
+            authorities.removeIf(a -> a.getAuthority() != null && a.getAuthority().startsWith(ShopTokenClaims.SHOP_AUTHORITY_PREFIX));
+            authorities.add(new SimpleGrantedAuthority(ShopTokenClaims.SHOP_AUTHORITY_PREFIX + shop));
+        });
+    }
+
+    private static UUID parse(Object value) {
+        Object single = value instanceof String[] many ? (many.length == 1 ? many[0] : null) : value;
+        if (!(single instanceof String text)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
