@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
@@ -82,6 +83,14 @@ final class ShopTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext>
                 .claim(KIND, "user");
         if (accessToken) {
             context.getClaims().claim("email", member.email()).claim("name", member.name());
+        } else {
+            // the ID token carries what /userinfo answers, as far as the granted scopes allow
+            if (context.getAuthorizedScopes().contains(OidcScopes.EMAIL)) {
+                context.getClaims().claim("email", member.email());
+            }
+            if (context.getAuthorizedScopes().contains(OidcScopes.PROFILE)) {
+                context.getClaims().claim("name", member.name());
+            }
         }
     }
 
