@@ -5,7 +5,11 @@ import java.util.function.Consumer;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationToken;
 
@@ -31,16 +35,27 @@ final class ShopConsent implements Consumer<OAuth2AuthorizationConsentAuthentica
         OAuth2AuthorizationConsentAuthenticationToken consent = context.getAuthentication();
         Authentication person = (Authentication) consent.getPrincipal();
         if (!(person.getPrincipal() instanceof MemberPrincipal member)) {
-            throw ShopTokenClaims.refuse(OAuth2ErrorCodes.ACCESS_DENIED, "Only a person can consent.");
+            throw denied(context, person, "Only a person can consent.");
         }
         UUID shop = parse(consent.getAdditionalParameters().get(SHOP_PARAMETER));
         if (shop == null || !choices.mayActFor(member.userId(), shop)) {
-            throw ShopTokenClaims.refuse(OAuth2ErrorCodes.ACCESS_DENIED, "Choose one of your shops with API access.");
+            throw denied(context, person, "Choose one of your shops with API access.");
         }
         context.getAuthorizationConsent().authorities(authorities -> {
             authorities.removeIf(a -> a.getAuthority() != null && a.getAuthority().startsWith(ShopTokenClaims.SHOP_AUTHORITY_PREFIX));
             authorities.add(new SimpleGrantedAuthority(ShopTokenClaims.SHOP_AUTHORITY_PREFIX + shop));
         });
+    }
+
+    /** access_denied, sent back to the app's redirect URI with its state, as the authorization endpoint does. */
+    private static OAuth2AuthorizationCodeRequestAuthenticationException denied(OAuth2AuthorizationConsentAuthenticationContext context,
+                                                                                Authentication person, String description) {
+        OAuth2AuthorizationRequest request = context.getAuthorizationRequest();
+        OAuth2AuthorizationCodeRequestAuthenticationToken original = new OAuth2AuthorizationCodeRequestAuthenticationToken(
+                request.getAuthorizationUri(), request.getClientId(), person, request.getRedirectUri(), request.getState(),
+                request.getScopes(), request.getAdditionalParameters());
+        return new OAuth2AuthorizationCodeRequestAuthenticationException(
+                new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED, description, null), original);
     }
 
     private static UUID parse(Object value) {

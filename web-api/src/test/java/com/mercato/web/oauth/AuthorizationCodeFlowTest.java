@@ -230,6 +230,8 @@ class AuthorizationCodeFlowTest extends IntegrationTest {
         Browser.Page back = browser.postForm("/oauth2/authorize", List.of(Map.entry("client_id", app.clientId()),
                 Map.entry("state", state), Map.entry("scope", "api"), Map.entry("shop_id", stranger.shopId().toString())));
 
-        assertThat(back.location() == null || !back.location().contains("code=")).as(back.toString()).isTrue();
+        assertThat(back.status()).as(back.toString()).isEqualTo(302);
+        assertThat(back.location()).startsWith(REDIRECT).doesNotContain("code=");
+        assertThat(Browser.query(back.location())).containsEntry("error", "access_denied").containsEntry("state", "s");
     }
 }
