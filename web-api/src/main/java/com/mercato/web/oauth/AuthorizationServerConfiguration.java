@@ -31,6 +31,7 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -113,12 +114,13 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService(@Qualifier("dataSource") DataSource dataSource, RegisteredClientRepository clients) {
+    OAuth2AuthorizationService authorizationService(@Qualifier("dataSource") DataSource dataSource, RegisteredClientRepository clients,
+                                                     OAuth2AuthorizationConsentService consents) {
         JdbcOAuth2AuthorizationService service = new JdbcOAuth2AuthorizationService(new JdbcTemplate(dataSource), clients);
         JsonMapper json = AuthorizationJson.mapper();
         service.setAuthorizationRowMapper(new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(clients, json));
         service.setAuthorizationParametersMapper(new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(json));
-        return service;
+        return new ShopBoundAuthorizations(service, consents);
     }
 
     @Bean
@@ -146,6 +148,8 @@ class AuthorizationServerConfiguration {
                                 .authenticationProviders(providers -> providers.forEach(provider -> {
                                     if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
                                         consent.setAuthorizationConsentCustomizer(shopConsent);
+                                    } else if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider request) {
+                                        request.setAuthorizationConsentRequired(new ShopConsentRequired(choices));
                                     }
                                 })))
                         .oidc(oidc -> { }))

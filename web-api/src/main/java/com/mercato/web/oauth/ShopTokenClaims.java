@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -13,7 +12,6 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
-import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -28,8 +26,9 @@ import com.mercato.web.security.MemberPrincipal;
  * ({@code kind}: {@code user} or {@code client}; {@code sub} is the person's id or the client id).
  * <ul>
  * <li>client credentials: the integration client's own shop, while the shop's plan allows API access;</li>
- * <li>authorization code: the shop the person picked on the consent page (kept in the consent);</li>
- * <li>refresh: the shop of the token being refreshed, so a refresh never moves to another shop.</li>
+ * <li>authorization code and refresh: the shop the person picked on the consent page, bound to the
+ * authorization when its code was issued ({@link ShopBoundAuthorizations}), so a refresh never moves
+ * to another shop;</li>
  * </ul>
  * Every grant re-checks that the person is still an active member and the plan still allows it.
  */
@@ -71,8 +70,9 @@ final class ShopTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext>
         if (person == null || !(person.getPrincipal() instanceof MemberPrincipal member)) {
             throw refuse(OAuth2ErrorCodes.ACCESS_DENIED, "Only a person's authorization names a shop.");
         }
-        UUID shop = shopOfEarlierToken(context.getAuthorization())
-                .or(() -> consentedShop(context.getRegisteredClient().getId(), person.getName()))
+        UUID shop = ShopBoundAuthorizations.shopOf(context.getAuthorization())
+                .or(() -> shopOfEarlierToken(context.getAuthorization()))
+                .or(() -> ShopBoundAuthorizations.consentedShop(consents.findById(context.getRegisteredClient().getId(), person.getName())))
                 .orElseThrow(() -> refuse(OAuth2ErrorCodes.ACCESS_DENIED, "No shop was chosen for this app."));
         if (!choices.mayActFor(member.userId(), shop)) {
             throw refuse(OAuth2ErrorCodes.INVALID_GRANT, "You are no longer an active member of this shop, or its plan has no API access.");
@@ -102,18 +102,6 @@ final class ShopTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext>
         Map<String, Object> claims = authorization.getAccessToken().getClaims();
         Object shop = claims == null ? null : claims.get(SHOP_ID);
         return shop == null ? Optional.empty() : Optional.of(UUID.fromString(shop.toString()));
-    }
-
-    private Optional<UUID> consentedShop(String registeredClientId, String principalName) {
-        OAuth2AuthorizationConsent consent = consents.findById(registeredClientId, principalName);
-        if (consent == null) {
-            return Optional.empty();
-        }
-        return consent.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(a -> a != null && a.startsWith(SHOP_AUTHORITY_PREFIX))
-                .map(a -> UUID.fromString(a.substring(SHOP_AUTHORITY_PREFIX.length())))
-                .findFirst();
     }
 
     static OAuth2AuthenticationException refuse(String code, String description) {

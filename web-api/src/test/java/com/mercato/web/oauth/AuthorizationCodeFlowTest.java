@@ -84,6 +84,23 @@ class AuthorizationCodeFlowTest extends IntegrationTest {
         return new Code(params.get("code"), verifier);
     }
 
+    private static String authorizeUrl(String clientId, String verifier) {
+        return "/oauth2/authorize?response_type=code&client_id=" + clientId
+                + "&redirect_uri=" + REDIRECT + "&scope=openid%20api&state=st-2"
+                + "&code_challenge=" + Browser.pkceChallenge(verifier) + "&code_challenge_method=S256";
+    }
+
+    private static Code consentAgain(Browser browser, String clientId, UUID shopId) {
+        String verifier = Browser.pkceVerifier();
+        Browser.Page toConsent = browser.get(authorizeUrl(clientId, verifier));
+        assertThat(toConsent.location()).as(toConsent.toString()).contains("/oauth2/consent");
+        Browser.Page back = browser.postForm("/oauth2/authorize", List.of(Map.entry("client_id", clientId),
+                Map.entry("state", Browser.query(toConsent.location()).get("state")), Map.entry("scope", "api"),
+                Map.entry("shop_id", shopId.toString())));
+        assertThat(back.location()).as(back.toString()).startsWith(REDIRECT).contains("code=");
+        return new Code(Browser.query(back.location()).get("code"), verifier);
+    }
+
     private TokenEndpoint.Reply exchange(AppClients.RegisteredApp app, Code code) {
         var form = new java.util.LinkedHashMap<String, String>();
         form.put("grant_type", "authorization_code");
@@ -233,5 +250,48 @@ class AuthorizationCodeFlowTest extends IntegrationTest {
         assertThat(back.status()).as(back.toString()).isEqualTo(302);
         assertThat(back.location()).startsWith(REDIRECT).doesNotContain("code=");
         assertThat(Browser.query(back.location())).containsEntry("error", "access_denied").containsEntry("state", "s");
+    }
+
+    @Test
+    void personInSeveralShopsPicksAShopAtEverySignInAndEarlierAuthorizationsKeepTheirs() {
+        Person person = ownerOfTwoShops();
+        var app = apps.registerConfidentialApp("Helpdesk", List.of(REDIRECT));
+        Browser browser = new Browser(port);
+        TokenEndpoint.Reply forFirst = exchange(app, authorize(browser, app.clientId(), person.email(), person.firstShop()));
+
+        TokenEndpoint.Reply forSecond = exchange(app, consentAgain(browser, app.clientId(), person.secondShop()));
+        TokenEndpoint.Reply firstRefreshed = refresh(app, forFirst.json().path("refresh_token").asString());
+
+        assertThat(TokenEndpoint.claims(forSecond.accessToken()).path("shop_id").asString()).isEqualTo(person.secondShop().toString());
+        assertThat(firstRefreshed.status()).as(firstRefreshed.toString()).isEqualTo(200);
+        assertThat(TokenEndpoint.claims(firstRefreshed.accessToken()).path("shop_id").asString())
+                .as("the earlier authorization stays with the shop it was given").isEqualTo(person.firstShop().toString());
+    }
+
+    @Test
+    void personWithOneShopIsNotAskedAgainOnceConsented() {
+        var shop = fixtures().shop("ADVANCED");
+        var app = apps.registerPublicApp("Mobile", List.of(REDIRECT));
+        Browser browser = new Browser(port);
+        exchange(app, authorize(browser, app.clientId(), shop.ownerEmail(), shop.shopId()));
+        String verifier = Browser.pkceVerifier();
+
+        Browser.Page again = browser.get(authorizeUrl(app.clientId(), verifier));
+        TokenEndpoint.Reply tokens = exchange(app, new Code(Browser.query(again.location()).get("code"), verifier));
+
+        assertThat(again.location()).as(again.toString()).startsWith(REDIRECT).contains("code=");
+        assertThat(tokens.status()).as(tokens.toString()).isEqualTo(200);
+        assertThat(TokenEndpoint.claims(tokens.accessToken()).path("shop_id").asString()).isEqualTo(shop.shopId().toString());
+    }
+
+    @Test
+    void aBadBearerHeaderDoesNotLetASessionSkipCsrf() {
+        var shop = fixtures().shop("ADVANCED");
+        ApiClient sessionWithBogusBearer = shop.owner().withBearer("forged");
+
+        ApiClient.Response response = sessionWithBogusBearer.post("/api/v1/shops/" + shop.slug() + "/contacts", Map.of("name", "Mallory"));
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(shop.owner().withBearer(null).get("/api/v1/shops/" + shop.slug() + "/contacts").json().path("totalItems").asLong()).isZero();
     }
 }
