@@ -57,6 +57,9 @@ CREATE TABLE public.oauth2_authorization (
     device_code_issued_at         timestamptz   DEFAULT NULL,
     device_code_expires_at        timestamptz   DEFAULT NULL,
     device_code_metadata          text          DEFAULT NULL,
+    -- ours: not in the stock schema (its INSERT names its columns, so the default applies);
+    -- lets the sweeper drop authorization requests a person never finished
+    created_at                    timestamptz   NOT NULL DEFAULT now(),
     PRIMARY KEY (id)
 );
 -- The resource server looks every bearer token up here (revocation), and the token endpoint

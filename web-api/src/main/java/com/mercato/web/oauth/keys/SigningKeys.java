@@ -99,17 +99,44 @@ public final class SigningKeys implements JWKSource<SecurityContext> {
      * {@code publishRetiredFor}. Safe on several nodes at once: the row lock serialises them.
      */
     public RSAKey rotate() {
-        transactions.executeWithoutResult(tx -> {
-            jdbc.sql("SELECT kid FROM public.oauth_signing_keys WHERE active FOR UPDATE").query(String.class).list();
+        rotateWhen(createdAt -> true);
+        return snapshot.active();
+    }
+
+    /**
+     * Rotates when the signing key is older than {@code maxAge}; tells whether it did. Several
+     * nodes may call this at once: the row lock lets one rotate, the others then see a fresh key.
+     */
+    public boolean rotateIfOlderThan(Duration maxAge) {
+        return rotateWhen(createdAt -> createdAt.isBefore(clock.instant().minus(maxAge)));
+    }
+
+    private boolean rotateWhen(java.util.function.Predicate<Instant> due) {
+        Boolean rotated = transactions.execute(tx -> {
             Instant now = clock.instant();
+            Instant createdAt = jdbc.sql("SELECT created_at FROM public.oauth_signing_keys WHERE active FOR UPDATE")
+                    .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(Instant.MIN);
+            if (!due.test(createdAt)) {
+                return false;
+            }
             jdbc.sql("UPDATE public.oauth_signing_keys SET active = false, published_until = ? WHERE active")
                     .param(Timestamp.from(now.plus(publishRetiredFor)))
                     .update();
             insert(newKey(), now);
+            return true;
         });
         snapshot = load();
-        log.info("Rotated the token signing key; the new key is {}", snapshot.active().getKeyID());
-        return snapshot.active();
+        if (Boolean.TRUE.equals(rotated)) {
+            log.info("Rotated the token signing key; the new key is {}", snapshot.active().getKeyID());
+        }
+        return Boolean.TRUE.equals(rotated);
+    }
+
+    /** Deletes retired keys unpublished for a while (their tokens are long gone); returns how many. */
+    public int deleteRetiredBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM public.oauth_signing_keys WHERE NOT active AND published_until < ?")
+                .param(Timestamp.from(cutoff))
+                .update();
     }
 
     private Snapshot current() {
