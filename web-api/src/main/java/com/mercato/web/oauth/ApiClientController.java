@@ -3,6 +3,7 @@ package com.mercato.web.oauth;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +22,8 @@ import com.mercato.core.problem.CoreProblems;
 import com.mercato.core.problem.FieldErrors;
 import com.mercato.core.problem.ProblemException;
 import com.mercato.tenant.allowance.ShopAllowances;
+import com.mercato.tenant.audit.AuditEntry;
+import com.mercato.tenant.audit.AuditLog;
 import com.mercato.tenant.member.Role;
 import com.mercato.tenant.shop.ShopAccess;
 import com.mercato.web.security.MemberPrincipal;
@@ -40,11 +43,13 @@ class ApiClientController {
     private final ApiClients apiClients;
     private final ShopAllowances allowances;
     private final OAuthSettings settings;
+    private final AuditLog audit;
 
-    ApiClientController(ApiClients apiClients, ShopAllowances allowances, OAuthSettings settings) {
+    ApiClientController(ApiClients apiClients, ShopAllowances allowances, OAuthSettings settings, AuditLog audit) {
         this.apiClients = apiClients;
         this.allowances = allowances;
         this.settings = settings;
+        this.audit = audit;
     }
 
     record NewApiClient(String name) {
@@ -77,6 +82,8 @@ class ApiClientController {
                 .throwIfAny();
         ApiClients.CreatedApiClient created = apiClients.create(shop.shop().id().value(), name, member.userId());
         ApiClients.ApiClient client = created.client();
+        audit.record(new AuditEntry(shop.shop().id(), AuditEntry.ActorType.USER, member.userId().toString(), "api-client.created", null,
+                Map.of("clientId", client.clientId(), "name", client.name()), request.getRemoteAddr()));
         return ResponseEntity.created(URI.create(request.getRequestURI() + "/" + client.id()))
                 .body(new CreatedView(client.id(), client.clientId(), created.clientSecret(), client.name(), client.createdAt(),
                         settings.issuer() + "/oauth2/token", List.of("client_credentials"), List.of(OAuthSettings.API_SCOPE),
@@ -84,11 +91,13 @@ class ApiClientController {
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(HttpServletRequest request, @PathVariable UUID id) {
+    ResponseEntity<Void> delete(HttpServletRequest request, @AuthenticationPrincipal MemberPrincipal member, @PathVariable UUID id) {
         ShopAccess shop = manageable(request);
         if (!apiClients.delete(shop.shop().id().value(), id)) {
             throw CoreProblems.NOT_FOUND.exception("Nothing exists at this address.");
         }
+        audit.record(new AuditEntry(shop.shop().id(), AuditEntry.ActorType.USER, member.userId().toString(), "api-client.deleted", null,
+                Map.of("id", id.toString()), request.getRemoteAddr()));
         return ResponseEntity.noContent().build();
     }
 

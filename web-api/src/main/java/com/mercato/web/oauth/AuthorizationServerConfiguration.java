@@ -43,6 +43,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import com.mercato.tenant.allowance.ShopAllowances;
+import com.mercato.tenant.audit.AuditLog;
 import com.mercato.web.oauth.keys.KeyEncryptionKey;
 import com.mercato.web.oauth.keys.SigningKeys;
 
@@ -137,9 +138,9 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain authorizationServer(HttpSecurity http, ShopChoices choices, JwtDecoder decoder) throws Exception {
+    SecurityFilterChain authorizationServer(HttpSecurity http, ShopChoices choices, JwtDecoder decoder, AuditLog audit) throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
-        ShopConsent shopConsent = new ShopConsent(choices);
+        ShopConsent shopConsent = new ShopConsent(choices, audit);
         http
                 .securityMatcher(server.getEndpointsMatcher())
                 .with(server, as -> as

@@ -1,5 +1,6 @@
 package com.mercato.web.oauth;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -13,6 +14,9 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationToken;
 
+import com.mercato.core.tenancy.TenantId;
+import com.mercato.tenant.audit.AuditEntry;
+import com.mercato.tenant.audit.AuditLog;
 import com.mercato.web.security.MemberPrincipal;
 
 /**
@@ -25,9 +29,11 @@ final class ShopConsent implements Consumer<OAuth2AuthorizationConsentAuthentica
     static final String SHOP_PARAMETER = "shop_id";
 
     private final ShopChoices choices;
+    private final AuditLog audit;
 
-    ShopConsent(ShopChoices choices) {
+    ShopConsent(ShopChoices choices, AuditLog audit) {
         this.choices = choices;
+        this.audit = audit;
     }
 
     @Override
@@ -45,6 +51,8 @@ final class ShopConsent implements Consumer<OAuth2AuthorizationConsentAuthentica
             authorities.removeIf(a -> a.getAuthority() != null && a.getAuthority().startsWith(ShopTokenClaims.SHOP_AUTHORITY_PREFIX));
             authorities.add(new SimpleGrantedAuthority(ShopTokenClaims.SHOP_AUTHORITY_PREFIX + shop));
         });
+        audit.record(new AuditEntry(new TenantId(shop), AuditEntry.ActorType.USER, member.userId().toString(), "oauth.consent-granted",
+                null, Map.of("clientId", consent.getClientId(), "scopes", String.join(" ", consent.getScopes())), null));
     }
 
     /** access_denied, sent back to the app's redirect URI with its state, as the authorization endpoint does. */

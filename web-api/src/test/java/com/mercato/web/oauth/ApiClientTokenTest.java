@@ -72,6 +72,9 @@ class ApiClientTokenTest extends IntegrationTest {
         String stored = jdbc.sql("SELECT client_secret FROM public.oauth2_registered_client WHERE client_id = ?")
                 .param(created.json().path("clientId").asString()).query(String.class).single();
         assertThat(stored).startsWith("{bcrypt}").doesNotContain(secret);
+        String audited = jdbc.sql("SELECT details::text FROM public.audit_log WHERE tenant_id = ? AND action = 'api-client.created'")
+                .param(shop.shopId()).query(String.class).single();
+        assertThat(audited).contains(created.json().path("clientId").asString()).doesNotContain(secret);
     }
 
     @Test

@@ -140,6 +140,8 @@ class AuthorizationCodeFlowTest extends IntegrationTest {
         assertThat(asApp.post("/api/v1/shops/" + person.secondSlug() + "/contacts", Map.of("name", "Grace")).status()).isEqualTo(201);
         assertThat(asApp.get("/api/v1/shops/" + person.firstSlug() + "/contacts").status())
                 .as("the person's other shop is not the token's").isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM public.audit_log WHERE tenant_id = ? AND action = 'oauth.consent-granted' AND actor_id = ?")
+                .params(person.secondShop(), person.userId().toString()).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
