@@ -17,6 +17,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.mercato.web.oauth.BearerTokenSecurity;
+
 /**
  * Browser sessions: form login at {@code /login}, the session in Redis (Spring Session),
  * CSRF tokens in the {@code XSRF-TOKEN} cookie, accepted in the {@code X-XSRF-TOKEN} header or
@@ -26,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ProblemSecurityHandlers problems, BearerTokenSecurity bearerTokens) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http
                 .authorizeHttpRequests(requests -> requests
@@ -51,6 +53,8 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(problems::notAuthenticated, api)
                         .defaultAccessDeniedHandlerFor(problems::accessDenied, api));
+        // OAuth2: bearer access tokens on the API, without CSRF (com.mercato.web.oauth)
+        bearerTokens.applyTo(http);
         return http.build();
     }
 

@@ -22,6 +22,7 @@ import com.mercato.tenant.shop.Shops;
 import com.mercato.tenant.shop.TenantProblems;
 import com.mercato.web.observability.RequestIdFilter;
 import com.mercato.web.security.MemberPrincipal;
+import com.mercato.web.security.ShopTokenAuthentication;
 
 /**
  * Guards every {@code /api/v1/shops/{slug}/**} request: the caller must be an active member of
@@ -35,9 +36,11 @@ class ShopAccessInterceptor implements HandlerInterceptor {
     static final String ACCESS_ATTRIBUTE = ShopAccess.class.getName();
 
     private final Shops shops;
+    private final TokenShopAccess tokenAccess;
 
-    ShopAccessInterceptor(Shops shops) {
+    ShopAccessInterceptor(Shops shops, TokenShopAccess tokenAccess) {
         this.shops = shops;
+        this.tokenAccess = tokenAccess;
     }
 
     @Override
@@ -48,11 +51,13 @@ class ShopAccessInterceptor implements HandlerInterceptor {
         if (slug == null) {
             return true;
         }
-        ShopAccess access = currentMember()
-                .flatMap(member -> shops.accessFor(slug, member.userId()))
+        ShopAccess access = (SecurityContextHolder.getContext().getAuthentication() instanceof ShopTokenAuthentication token
+                ? tokenAccess.forToken(slug, token)  // bearer token: its own shop only (TokenShopAccess)
+                : currentMember().flatMap(member -> shops.accessFor(slug, member.userId())))
                 .filter(ShopAccess::isActiveMember)
                 .filter(a -> a.shop().status().isServing())
                 .orElseThrow(ShopAccessInterceptor::shopNotFound);
+        tokenAccess.requireApiAccess(access);
         if (!access.shop().schemaIsCurrent(TenantChangelog.fingerprint())) {
             throw new ProblemException(TenantProblems.SHOP_UNAVAILABLE,
                     "This shop is being upgraded or repaired and is back shortly. Your data is safe.",

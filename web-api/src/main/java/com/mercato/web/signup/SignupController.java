@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.mercato.tenant.shop.Shop;
 import com.mercato.web.security.MemberPrincipal;
+import com.mercato.web.security.PersonOnly;
 
 /** Opening a shop: a newcomer's sign-up, or a logged-in person's further shop. */
 @RestController
@@ -47,6 +48,7 @@ class SignupController {
     }
 
     @PostMapping("/api/v1/shops")
+    @PersonOnly
     ResponseEntity<ShopOpened> openAnother(@AuthenticationPrincipal MemberPrincipal member, @RequestBody NewShopRequest request) {
         Shop shop = opening.openFor(member.userId(), request);
         return ResponseEntity.created(URI.create("/api/v1/shops/" + shop.slug())).body(ShopOpened.of(shop));

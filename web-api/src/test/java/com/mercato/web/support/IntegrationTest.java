@@ -38,6 +38,9 @@ public abstract class IntegrationTest {
         registry.add("stripe.read-timeout", () -> "PT2S");
         registry.add("stripe.max-network-retries", () -> "0");
         registry.add("mercato.billing.webhook-poll-interval", () -> "PT1S");
+        // OAuth2: a fixed issuer (the port is random) and a fixed key-encryption key for signing keys
+        registry.add("mercato.oauth.issuer", () -> "http://localhost");
+        registry.add("mercato.key-encryption-key", () -> "q8s8cX1sK0m3m2yQyC9b3rXh2zYp0m6nJ4t7w1v5u8A=");
     }
 
     @AfterEach
