@@ -34,6 +34,13 @@ public class Users {
                 .optional();
     }
 
+    public Optional<User> findById(UUID id) {
+        return jdbc.sql("SELECT id, email, name FROM public.users WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new User(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("name")))
+                .optional();
+    }
+
     public Optional<Credentials> credentialsOf(String email) {
         return jdbc.sql("SELECT id, email, name, password_hash FROM public.users WHERE email = ?")
                 .param(normalizeEmail(email))

@@ -16,7 +16,15 @@ import org.springframework.stereotype.Component;
 
 import com.mercato.core.problem.CoreProblems;
 import com.mercato.core.problem.ProblemType;
+import com.mercato.core.tenancy.TenantId;
+import com.mercato.tenant.audit.AuditEntry;
+import com.mercato.tenant.audit.AuditLog;
+import com.mercato.tenant.member.Users;
+import com.mercato.tenant.session.SessionProblems;
 import com.mercato.web.problem.ProblemResponses;
+import com.mercato.web.session.LoginBusy;
+import com.mercato.web.session.SessionAttributes;
+import com.mercato.web.session.SessionLimitReached;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,11 +39,15 @@ class ProblemSecurityHandlers {
 
     private final ProblemResponses problems;
     private final JsonMapper json;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
     private final SavedRequestAwareAuthenticationSuccessHandler pageSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    ProblemSecurityHandlers(ProblemResponses problems, JsonMapper json) {
+    ProblemSecurityHandlers(ProblemResponses problems, JsonMapper json, LoginThrottle throttle, AuditLog audit) {
         this.problems = problems;
         this.json = json;
+        this.throttle = throttle;
+        this.audit = audit;
     }
 
     void notAuthenticated(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
@@ -54,11 +66,14 @@ class ProblemSecurityHandlers {
 
     void loginSucceeded(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException, jakarta.servlet.ServletException {
+        MemberPrincipal member = (MemberPrincipal) authentication.getPrincipal();
+        throttle.succeeded(member.email());
+        audit.record(new AuditEntry(currentShop(request), AuditEntry.ActorType.USER, member.userId().toString(), "login.succeeded",
+                null, Map.of(), request.getRemoteAddr()));
         if (!wantsJson(request)) {
             pageSuccess.onAuthenticationSuccess(request, response, authentication);
             return;
         }
-        MemberPrincipal member = (MemberPrincipal) authentication.getPrincipal();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("userId", member.userId());
         body.put("email", member.email());
@@ -69,6 +84,26 @@ class ProblemSecurityHandlers {
     }
 
     void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        String email = String.valueOf(Users.normalizeEmail(request.getParameter("username")));
+        if (e instanceof SessionLimitReached limit) {
+            // The password was right: not a failure that counts towards the throttle.
+            audit.record(new AuditEntry(null, AuditEntry.ActorType.USER, null, "login.refused", "session-limit",
+                    Map.of("email", email, "limit", limit.limit()), request.getRemoteAddr()));
+            problems.write(response, ProblemResponses.of(SessionProblems.SESSION_LIMIT_REACHED,
+                    "You are logged in on " + limit.limit() + " devices, as many as this shop allows. "
+                            + "Log out on one of them (or end it under your sessions) and log in again.",
+                    java.util.List.of(), Map.of("maxSessionsPerMember", limit.limit()), request));
+            return;
+        }
+        if (e instanceof LoginBusy) {
+            response.setHeader("Retry-After", "1");
+            problems.write(response, ProblemResponses.of(CoreProblems.SERVICE_UNAVAILABLE,
+                    "Another login of yours is in progress; please retry.", java.util.List.of(), Map.of("retryAfterSeconds", 1), request));
+            return;
+        }
+        throttle.failed(email, request.getRemoteAddr());
+        audit.record(new AuditEntry(null, AuditEntry.ActorType.USER, null, "login.failed", "bad-credentials",
+                Map.of("email", email), request.getRemoteAddr()));
         if (!wantsJson(request)) {
             response.sendRedirect(request.getContextPath() + "/login?error");
             return;
@@ -78,11 +113,21 @@ class ProblemSecurityHandlers {
     }
 
     void loggedOut(HttpServletRequest request, HttpServletResponse response, Authentication authentication) throws IOException {
+        if (authentication != null && authentication.getPrincipal() instanceof MemberPrincipal member) {
+            audit.record(new AuditEntry(null, AuditEntry.ActorType.USER, member.userId().toString(), "logout", null, Map.of(),
+                    request.getRemoteAddr()));
+        }
         if (wantsJson(request)) {
             response.setStatus(204);
         } else {
             response.sendRedirect(request.getContextPath() + "/login?logout");
         }
+    }
+
+    private static TenantId currentShop(HttpServletRequest request) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        Object shop = session == null ? null : session.getAttribute(SessionAttributes.CURRENT_SHOP);
+        return shop == null ? null : new TenantId(java.util.UUID.fromString(shop.toString()));
     }
 
     private static boolean wantsJson(HttpServletRequest request) {

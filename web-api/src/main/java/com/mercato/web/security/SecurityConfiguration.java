@@ -12,12 +12,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import com.mercato.tenant.audit.AuditLog;
 import com.mercato.web.oauth.BearerTokenSecurity;
+import com.mercato.web.problem.ProblemResponses;
+import com.mercato.web.session.SessionSecurity;
 
 /**
  * Browser sessions: form login at {@code /login}, the session in Redis (Spring Session),
@@ -28,13 +32,16 @@ import com.mercato.web.oauth.BearerTokenSecurity;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, ProblemSecurityHandlers problems, BearerTokenSecurity bearerTokens) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ProblemSecurityHandlers problems, BearerTokenSecurity bearerTokens,
+                            SessionSecurity sessions, LoginThrottle throttle, ProblemResponses responses, AuditLog audit) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/plans").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/signup").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/billing/stripe/webhook").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/password-reset", "/api/v1/password-reset/*").permitAll()
+                        .requestMatchers("/password-reset/*").permitAll()
                         .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
@@ -50,11 +57,15 @@ class SecurityConfiguration {
                         .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/signup"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/billing/stripe/webhook")))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                // before the password is checked: a throttled account or address costs no bcrypt
+                .addFilterBefore(new LoginThrottleFilter(throttle, responses, audit), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(problems::notAuthenticated, api)
                         .defaultAccessDeniedHandlerFor(problems::accessDenied, api));
         // OAuth2: bearer access tokens on the API, without CSRF (com.mercato.web.oauth)
         bearerTokens.applyTo(http);
+        // concurrent sessions per person, bounded by the shop's setting (com.mercato.web.session)
+        sessions.applyTo(http);
         return http.build();
     }
 

@@ -29,6 +29,7 @@ public final class ApiClient {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private String bearer;
+    private final Map<String, String> headers = new java.util.concurrent.ConcurrentHashMap<>();
 
     ApiClient(String base) {
         this.base = base;
@@ -41,6 +42,12 @@ public final class ApiClient {
 
     public String base() {
         return base;
+    }
+
+    /** Sends this header on every request, such as a {@code User-Agent} or an {@code X-Forwarded-For} address. */
+    public ApiClient withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public ApiClient withBearer(String token) {
@@ -130,6 +137,7 @@ public final class ApiClient {
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }
+        headers.forEach(builder::setHeader);
         return builder;
     }
 

@@ -30,6 +30,11 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         MercatoTestProperties.register(registry);
+        // Redis through a proxy a test can cut, to see the application without Redis (RedisProxy)
+        registry.add("spring.data.redis.url", () -> RedisProxy.get().url());
+        // Client addresses from X-Forwarded-For, as behind a load balancer: all tests come from
+        // 127.0.0.1, and tests of per-address limits need addresses of their own.
+        registry.add("server.forward-headers-strategy", () -> "native");
         // Billing talks to a local fake of Stripe's API (one per JVM), with short timeouts so a
         // stalled Stripe fails a test in seconds.
         registry.add("stripe.secret-key", () -> FakeStripe.SECRET_KEY);

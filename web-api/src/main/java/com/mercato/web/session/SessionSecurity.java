@@ -1,0 +1,55 @@
+package com.mercato.web.session;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
+import org.springframework.security.web.session.SessionInformationExpiredEvent;
+import org.springframework.stereotype.Component;
+
+import com.mercato.tenant.session.SessionProblems;
+import com.mercato.web.problem.ProblemResponses;
+
+/**
+ * Concurrent sessions on the browser chain: {@link SessionLimits} at login, then Spring
+ * Security's session-fixation protection (a new id); a session ended for a newer one answers
+ * its next request with 401 {@code /problems/session-ended}.
+ */
+@Component
+public class SessionSecurity {
+
+    private final SessionLimits limits;
+    private final SessionRegistry registry;
+    private final ProblemResponses problems;
+
+    SessionSecurity(SessionLimits limits, SessionRegistry registry, ProblemResponses problems) {
+        this.limits = limits;
+        this.registry = registry;
+        this.problems = problems;
+    }
+
+    public void applyTo(HttpSecurity http) throws Exception {
+        http.sessionManagement(sessions -> sessions.sessionAuthenticationStrategy(
+                new CompositeSessionAuthenticationStrategy(List.of(limits, new ChangeSessionIdAuthenticationStrategy()))));
+        http.addFilter(new ConcurrentSessionFilter(registry, this::expired));
+    }
+
+    private void expired(SessionInformationExpiredEvent event) throws IOException {
+        HttpServletRequest request = event.getRequest();
+        HttpServletResponse response = event.getResponse();
+        String accept = request.getHeader("Accept");
+        if (accept != null && accept.contains("json")) {
+            problems.write(response, ProblemResponses.of(SessionProblems.SESSION_ENDED,
+                    "This session was ended because you logged in on more devices than your shop allows. Log in again.", request));
+        } else {
+            response.sendRedirect(request.getContextPath() + "/login?expired");
+        }
+    }
+}
