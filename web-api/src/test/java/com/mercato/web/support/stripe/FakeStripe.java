@@ -106,6 +106,11 @@ public final class FakeStripe {
         return List.copyOf(requests);
     }
 
+    /** The price created under this lookup key, if any. */
+    public java.util.Optional<Map<String, Object>> priceWithLookupKey(String lookupKey) {
+        return prices.values().stream().filter(price -> lookupKey.equals(price.get("lookup_key"))).findFirst();
+    }
+
     public Map<String, Object> subscription(String id) {
         return subscriptions.get(id);
     }
