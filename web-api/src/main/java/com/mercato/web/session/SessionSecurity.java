@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
@@ -19,7 +19,7 @@ import com.mercato.web.problem.ProblemResponses;
 
 /**
  * Concurrent sessions on the browser chain: {@link SessionLimits} at login, then Spring
- * Security's session-fixation protection (a new id); a session ended for a newer one answers
+ * Security's own login strategies (a new CSRF token, a new session id); a session ended for a newer one answers
  * its next request with 401 {@code /problems/session-ended}.
  */
 @Component
@@ -36,8 +36,17 @@ public class SessionSecurity {
     }
 
     public void applyTo(HttpSecurity http) throws Exception {
-        http.sessionManagement(sessions -> sessions.sessionAuthenticationStrategy(
-                new CompositeSessionAuthenticationStrategy(List.of(limits, new ChangeSessionIdAuthenticationStrategy()))));
+        // Ahead of Spring's own login strategies (CSRF token renewal, a new session id). Set as an explicit
+        // sessionAuthenticationStrategy it would replace them, and make Spring run it (and open a session)
+        // on every bearer-token request too.
+        http.sessionManagement(sessions -> sessions.withObjectPostProcessor(new ObjectPostProcessor<CompositeSessionAuthenticationStrategy>() {
+            @Override
+            public <O extends CompositeSessionAuthenticationStrategy> O postProcess(O stock) {
+                @SuppressWarnings("unchecked")
+                O withLimits = (O) new CompositeSessionAuthenticationStrategy(List.of(limits, stock));
+                return withLimits;
+            }
+        }));
         http.addFilter(new ConcurrentSessionFilter(registry, this::expired));
     }
 
