@@ -49,6 +49,9 @@ class MeController {
     /** Switches the session's current shop, without a new login; 404 unless the person is an active member there. */
     @PutMapping("/current-shop")
     MeView switchShop(@AuthenticationPrincipal MemberPrincipal member, @RequestBody SwitchShop body, HttpServletRequest request) {
+        if (request.getSession(false) == null) {
+            throw CoreProblems.FORBIDDEN.exception("Only a browser session has a current shop; an access token stays bound to its shop.");
+        }
         CurrentShops.Choice choice = currentShops.of(member.userId(), request);
         ShopAccess target = choice.shops().stream()
                 .filter(access -> body != null && access.shop().slug().equals(body.slug()))

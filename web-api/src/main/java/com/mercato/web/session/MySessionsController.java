@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,7 @@ import com.mercato.tenant.audit.AuditEntry;
 import com.mercato.tenant.audit.AuditLog;
 import com.mercato.web.security.MemberPrincipal;
 import com.mercato.web.security.PersonOnly;
+import com.mercato.web.security.ShopTokenAuthentication;
 
 /** A person's own sessions (devices): list them, end any of them. */
 @RestController
@@ -49,6 +51,10 @@ class MySessionsController {
     /** Ends one of the person's sessions (this one too, if asked: that is a logout). */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> end(@AuthenticationPrincipal MemberPrincipal member, @PathVariable String id, HttpServletRequest request) {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof ShopTokenAuthentication) {
+            // an app acting for the person may look, but logging the person out is theirs alone
+            throw CoreProblems.FORBIDDEN.exception("End sessions logged in with your browser, not through an app.");
+        }
         int ended = sessions.end(member.email(), s -> s.handle().equals(id));
         if (ended == 0) {
             throw CoreProblems.NOT_FOUND.exception("You have no session with this id (it may have ended already).");

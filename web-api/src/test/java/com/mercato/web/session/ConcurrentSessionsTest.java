@@ -107,32 +107,6 @@ class ConcurrentSessionsTest extends IntegrationTest {
         assertThat(fresh.get("/api/v1/me").json().path("currentShop").path("slug").asString()).isEqualTo(shop.slug());
     }
 
-    @Test
-    void theSessionLimitFollowsTheShopsSettingWithinThePlan() {
-        SignedUpShop shop = fixtures().shop("REGULAR");
-        String settings = "/api/v1/shops/" + shop.slug() + "/settings";
-
-        var defaults = shop.owner().get(settings).json();
-        assertThat(defaults.path("maxSessionsPerMember").asInt()).isEqualTo(3);
-        assertThat(defaults.path("sessionOverflow").asString()).isEqualTo("END_OLDEST");
-        assertThat(defaults.path("planMaxSessionsPerMember").asInt()).isEqualTo(3);
-
-        ApiClient.Response abovePlan = shop.owner().patch(settings, Map.of("maxSessionsPerMember", 4));
-        assertThat(abovePlan.status()).isEqualTo(402);
-        assertThat(abovePlan.problemType()).isEqualTo("/problems/session-limit-above-plan");
-        assertThat(abovePlan.json().path("planMaxSessionsPerMember").asInt()).isEqualTo(3);
-
-        ApiClient.Response invalid = shop.owner().patch(settings, Map.of("maxSessionsPerMember", 0, "sessionOverflow", "BOTH"));
-        assertThat(invalid.status()).isEqualTo(400);
-        assertThat(invalid.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("maxSessionsPerMember", "sessionOverflow");
-        assertThat(shop.owner().get(settings).json().path("maxSessionsPerMember").asInt()).isEqualTo(3);
-
-        assertThat(shop.owner().patch(settings, Map.of("maxSessionsPerMember", 1)).json().path("maxSessionsPerMember").asInt()).isEqualTo(1);
-        ApiClient next = logIn(shop, "phone");
-        assertThat(shop.owner().get("/api/v1/me").status()).isEqualTo(401);
-        assertThat(next.get("/api/v1/me").status()).isEqualTo(200);
-    }
-
     private ApiClient logIn(SignedUpShop shop, String device) {
         ApiClient client = anonymous().withHeader("User-Agent", device);
         ApiClient.Response login = client.logIn(shop.ownerEmail(), Fixtures.PASSWORD);

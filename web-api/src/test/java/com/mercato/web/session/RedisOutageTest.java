@@ -22,9 +22,11 @@ class RedisOutageTest extends IntegrationTest {
         client.get("/login");  // the CSRF cookie, while Redis is still there
         RedisProxy redis = RedisProxy.get();
         ApiClient.Response during;
+        ApiClient.Response apiDuring;
         try {
             redis.cut();
             during = client.logIn(shop.ownerEmail(), Fixtures.PASSWORD);
+            apiDuring = shop.owner().get("/api/v1/shops/" + shop.slug());
         } finally {
             redis.restore();
         }
@@ -34,6 +36,8 @@ class RedisOutageTest extends IntegrationTest {
         assertThat(during.header("Retry-After")).isNotBlank();
         assertThat(Integer.parseInt(during.header("Retry-After"))).isPositive();
         assertThat(during.header("Set-Cookie")).isNull();
+        assertThat(apiDuring.status()).as("a request with a session: %s", apiDuring).isEqualTo(503);
+        assertThat(apiDuring.problemType()).isEqualTo("/problems/service-unavailable");
 
         // Lettuce reconnects on its own, with a growing back-off
         Poll.until("logins work again", Duration.ofSeconds(45), () -> anonymous().logIn(shop.ownerEmail(), Fixtures.PASSWORD).status() == 200);
