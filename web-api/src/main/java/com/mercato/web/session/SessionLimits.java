@@ -2,6 +2,7 @@ package com.mercato.web.session;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,8 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.stereotype.Component;
 
+import com.mercato.tenant.audit.AuditEntry;
+import com.mercato.tenant.audit.AuditLog;
 import com.mercato.tenant.session.SessionOverflow;
 import com.mercato.tenant.session.SessionPolicy;
 import com.mercato.tenant.session.ShopSessionSettings;
@@ -37,12 +40,15 @@ class SessionLimits implements SessionAuthenticationStrategy {
     private final PersonLocks locks;
     private final CurrentShops currentShops;
     private final ShopSessionSettings settings;
+    private final AuditLog audit;
 
-    SessionLimits(SessionRegistry registry, PersonLocks locks, CurrentShops currentShops, ShopSessionSettings settings) {
+    SessionLimits(SessionRegistry registry, PersonLocks locks, CurrentShops currentShops, ShopSessionSettings settings,
+                  AuditLog audit) {
         this.registry = registry;
         this.locks = locks;
         this.currentShops = currentShops;
         this.settings = settings;
+        this.audit = audit;
     }
 
     @Override
@@ -69,6 +75,9 @@ class SessionLimits implements SessionAuthenticationStrategy {
             // The least recently used go: most likely a device the person no longer uses.
             others.subList(0, excess).forEach(SessionInformation::expireNow);
             log.info("Ended {} session(s) of user {} beyond the limit of {}", excess, member.userId(), policy.maxSessionsPerMember());
+            audit.record(new AuditEntry(shop.map(access -> access.shop().id()).orElse(null), AuditEntry.ActorType.USER,
+                    member.userId().toString(), "session.ended", "session-limit",
+                    Map.of("sessions", excess, "maxSessionsPerMember", policy.maxSessionsPerMember()), request.getRemoteAddr()));
         }
         HttpSession session = request.getSession();
         session.setAttribute(SessionAttributes.CURRENT_SHOP, shop.map(access -> access.shop().id().value().toString()).orElse(null));

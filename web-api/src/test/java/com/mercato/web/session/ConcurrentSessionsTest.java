@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.mercato.web.support.ApiClient;
 import com.mercato.web.support.Fixtures;
@@ -18,6 +20,9 @@ import com.mercato.web.support.Fixtures.SignedUpShop;
 import com.mercato.web.support.IntegrationTest;
 
 class ConcurrentSessionsTest extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aLoginBeyondTheLimitEndsTheLeastRecentlyUsedSession() {
@@ -35,6 +40,8 @@ class ConcurrentSessionsTest extends IntegrationTest {
         assertThat(first.get("/api/v1/me").status()).isEqualTo(200);
         assertThat(third.get("/api/v1/me").status()).isEqualTo(200);
         assertThat(third.get("/api/v1/me/sessions").json().size()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM public.audit_log WHERE tenant_id = ? AND action = 'session.ended' AND cause = 'session-limit'")
+                .param(shop.shopId()).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
