@@ -34,6 +34,20 @@ public class Users {
                 .optional();
     }
 
+    public Optional<User> findById(UUID id) {
+        return jdbc.sql("SELECT id, email, name FROM public.users WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new User(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("name")))
+                .optional();
+    }
+
+    /** Whether this is the password of the login with this e-mail (false when there is none). */
+    public boolean passwordMatches(String email, String rawPassword) {
+        return rawPassword != null && credentialsOf(email)
+                .map(credentials -> passwordEncoder.matches(rawPassword, credentials.passwordHash()))
+                .orElse(false);
+    }
+
     public Optional<Credentials> credentialsOf(String email) {
         return jdbc.sql("SELECT id, email, name, password_hash FROM public.users WHERE email = ?")
                 .param(normalizeEmail(email))

@@ -35,6 +35,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/plans").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/signup").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/billing/stripe/webhook").permitAll()
+                        // invitation links: the token is the credential (com.mercato.web.member)
+                        .requestMatchers("/api/v1/invitations/**", "/invitations/**").permitAll()
                         .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
@@ -47,7 +49,9 @@ class SecurityConfiguration {
                         .spa()
                         // Sign-up opens no session and logs nobody in: there is no session to ride on.
                         // Stripe's webhook carries no session either; its signature is checked instead.
+                        // Accepting an invitation (JSON) is like sign-up: no session, the unguessable token decides.
                         .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/signup"),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/invitations/{token}/accept"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/billing/stripe/webhook")))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
