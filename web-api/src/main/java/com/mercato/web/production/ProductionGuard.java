@@ -11,7 +11,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * Under the {@code prod} profile, refuses to start on anything the embedded default would
- * otherwise fill in: an external database, Redis, Stripe keys and a public URL must be given.
+ * otherwise fill in: an external database, Redis, Stripe keys, an SMTP server and a public URL must be given.
  * Runs before any bean, so no embedded server is started by mistake first.
  */
 public final class ProductionGuard implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -33,6 +33,8 @@ public final class ProductionGuard implements ApplicationContextInitializer<Conf
         require(environment, missing, "SPRING_DATA_REDIS_URL", "spring.data.redis.url");
         require(environment, missing, "STRIPE_SECRET_KEY", "stripe.secret-key");
         require(environment, missing, "STRIPE_WEBHOOK_SECRET", "stripe.webhook-secret");
+        // Without SMTP, mails would only reach the in-memory local outbox: invitations would never arrive.
+        require(environment, missing, "SPRING_MAIL_HOST", "spring.mail.host");
         // mercato.public-url has a localhost default for the embedded platform; production must say its own.
         if (!hasText(environment.getProperty("MERCATO_PUBLIC_URL"))) {
             missing.add("MERCATO_PUBLIC_URL");

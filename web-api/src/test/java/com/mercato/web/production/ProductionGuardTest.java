@@ -10,7 +10,7 @@ import org.springframework.mock.env.MockEnvironment;
 class ProductionGuardTest {
 
     @Test
-    void prodRefusesToStartWithoutExternalServicesStripeAndPublicUrl() {
+    void prodRefusesToStartWithoutExternalServicesStripeSmtpAndPublicUrl() {
         GenericApplicationContext context = contextWith(new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/mercato"));
         context.getEnvironment().setActiveProfiles("prod");
 
@@ -19,6 +19,7 @@ class ProductionGuardTest {
                 .hasMessageContaining("STRIPE_SECRET_KEY")
                 .hasMessageContaining("STRIPE_WEBHOOK_SECRET")
                 .hasMessageContaining("MERCATO_PUBLIC_URL")
+                .hasMessageContaining("SPRING_MAIL_HOST")
                 .hasMessageNotContaining("SPRING_DATASOURCE_URL");
     }
 
@@ -29,6 +30,7 @@ class ProductionGuardTest {
                 .withProperty("SPRING_DATA_REDIS_URL", "redis://cache:6379")
                 .withProperty("STRIPE_SECRET_KEY", "sk_live_x")
                 .withProperty("STRIPE_WEBHOOK_SECRET", "whsec_x")
+                .withProperty("SPRING_MAIL_HOST", "smtp.mercato.example")
                 .withProperty("MERCATO_PUBLIC_URL", "https://app.mercato.example");
 
         assertThat(ProductionGuard.missingSettings(environment)).isEmpty();

@@ -41,6 +41,9 @@ public abstract class IntegrationTest {
         // OAuth2: a fixed issuer (the port is random) and a fixed key-encryption key for signing keys
         registry.add("mercato.oauth.issuer", () -> "http://localhost");
         registry.add("mercato.key-encryption-key", () -> "q8s8cX1sK0m3m2yQyC9b3rXh2zYp0m6nJ4t7w1v5u8A=");
+        // Mails go over SMTP to a real server in this JVM (Mailbox).
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", Mailbox::smtpPort);
     }
 
     @AfterEach
@@ -50,6 +53,10 @@ public abstract class IntegrationTest {
 
     protected ApiClient anonymous() {
         return new ApiClient("http://localhost:" + port);
+    }
+
+    protected Mailbox mailbox() {
+        return new Mailbox();
     }
 
     protected Fixtures fixtures() {
