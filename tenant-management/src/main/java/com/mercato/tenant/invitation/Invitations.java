@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,15 +29,14 @@ import com.mercato.tenant.shop.Shops;
 
 /**
  * Inviting people to a shop: create, list, resend, revoke. Creating and resending take a seat
- * under the shop's seat lock ({@link Seats}); the e-mail goes out once the transaction has
- * committed, so a rolled-back invitation never mails a link.
+ * under the shop's seat lock ({@link Seats}); the e-mail is queued in the same transaction
+ * (the mail outbox), so a rolled-back invitation never mails a link and a saved one always does.
  */
 @Service
 public class Invitations {
 
     static final Duration VALIDITY = Duration.ofDays(7);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Logger log = LoggerFactory.getLogger(Invitations.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -113,9 +110,10 @@ public class Invitations {
                             Timestamp.from(now), Timestamp.from(now), Timestamp.from(now.plus(VALIDITY)))
                     .update();
             record(shopId, actor, "invitation.created", id, normalized, invitedRole);
-            return find(shopId, id).orElseThrow();
+            Invitation invitation = find(shopId, id).orElseThrow();
+            deliver(invitation, shop, token, actor);
+            return invitation;
         });
-        deliver(created, shop, token, actor);
         return created;
     }
 
@@ -146,9 +144,10 @@ public class Invitations {
                     .params(InvitationToken.hash(token), Timestamp.from(now), Timestamp.from(now.plus(VALIDITY)), invitation.id())
                     .update();
             record(shopId, actor, "invitation.resent", invitation.id(), invitation.email(), invitation.role());
-            return find(shopId, invitation.id()).orElseThrow();
+            Invitation updated = find(shopId, invitation.id()).orElseThrow();
+            deliver(updated, shop, token, actor);
+            return updated;
         });
-        deliver(resent, shop, token, actor);
         return resent;
     }
 
@@ -185,17 +184,10 @@ public class Invitations {
                 .params(shopId.value(), email).query(Integer.class).single() > 0;
     }
 
+    /** Queues the e-mail in this transaction (the outbox): it goes out if and only if the invitation commits. */
     private void deliver(Invitation invitation, Shop shop, String token, Actor actor) {
         String inviter = users.findById(actor.userId()).map(u -> u.name()).orElse(null);
-        try {
-            mail.send(invitation.email(), shop.name(), invitation.role(), token, inviter);
-        } catch (RuntimeException e) {
-            // the invitation stands (it can be resent); say so without the link
-            log.warn("Invitation {} saved but its e-mail to {} could not be sent: {}", invitation.id(), invitation.email(),
-                    e.getClass().getSimpleName());
-            throw CoreProblems.SERVICE_UNAVAILABLE.exception(
-                    "The invitation was saved, but its e-mail could not be sent. Resend it in a moment.");
-        }
+        mail.send(invitation.email(), shop.name(), invitation.role(), token, inviter);
     }
 
     private void record(TenantId shopId, Actor actor, String action, UUID invitationId, String email, Role role) {

@@ -26,7 +26,8 @@ import com.mercato.tenant.invitation.InvitationAcceptance;
  * in its address never leaks to another site.
  */
 @RestController
-@RequestMapping(path = "/invitations/{token}", produces = MediaType.TEXT_HTML_VALUE)
+// No "produces": the page answers HTML whatever the Accept header says (it sets its own content type).
+@RequestMapping("/invitations/{token}")
 class InvitationPage {
 
     private final InvitationAcceptance acceptance;
