@@ -37,7 +37,8 @@ import com.mercato.tenant.shop.TenantProblems;
  * that password and gains a membership, so one login reaches several shops.
  *
  * <p>Unknown tokens answer 404; expired, revoked or used ones 410 {@code /problems/invitation-invalid}
- * with the reason in {@code reason} ({@code EXPIRED}, {@code REVOKED}, {@code ACCEPTED}).
+ * with the reason in {@code reason} ({@code EXPIRED}, {@code REVOKED}, {@code ACCEPTED}, or
+ * {@code SHOP_CLOSED} for a suspended or cancelled shop).
  */
 @Service
 public class InvitationAcceptance {
@@ -69,7 +70,7 @@ public class InvitationAcceptance {
 
     public Preview preview(String token) {
         Invitation invitation = usable(token);
-        Shop shop = shops.findById(invitation.shopId()).orElseThrow(InvitationAcceptance::unknown);
+        Shop shop = serving(invitation);
         return new Preview(shop.name(), shop.slug(), invitation.email(), invitation.role(), invitation.expiresAt(),
                 users.findByEmail(invitation.email()).isPresent());
     }
@@ -81,6 +82,7 @@ public class InvitationAcceptance {
      */
     public Joined accept(String token, String name, String password, String ip) {
         Invitation invitation = usable(token);
+        serving(invitation);
         Optional<User> existing = users.findByEmail(invitation.email());
         if (existing.isPresent()) {
             if (!users.passwordMatches(invitation.email(), password)) {
@@ -157,6 +159,18 @@ public class InvitationAcceptance {
                 .orElseThrow(InvitationAcceptance::unknown);
         requirePending(invitation, clock.instant());
         return invitation;
+    }
+
+    /** The invitation's shop, if it is open; a suspended, cancelled or closing shop takes nobody in. */
+    private Shop serving(Invitation invitation) {
+        Shop shop = shops.findById(invitation.shopId()).orElseThrow(InvitationAcceptance::unknown);
+        if (!shop.status().isServing() || shop.status() == com.mercato.tenant.shop.ShopStatus.SUSPENDED
+                || shop.status() == com.mercato.tenant.shop.ShopStatus.CANCELLED) {
+            throw new ProblemException(TeamProblems.INVITATION_INVALID,
+                    "This shop is not open at the moment, so it cannot take new members. Ask its owner.",
+                    List.of(), Map.of("reason", "SHOP_CLOSED"));
+        }
+        return shop;
     }
 
     private static void requirePending(Invitation invitation, Instant now) {
