@@ -278,7 +278,12 @@ class InvitationTest extends TeamTestBase {
         ApiClient.Response withoutCsrf = browser.postRawWithoutCsrf("/invitations/" + token,
                 "name=Page+Person&password=" + STRONG_PASSWORD, "application/x-www-form-urlencoded");
         ApiClient.Response weak = browser.postForm("/invitations/" + token, Map.of("name", "Page Person", "password", "short"));
-        ApiClient.Response accepted = browser.postForm("/invitations/" + token, Map.of("name", "Page Person", "password", STRONG_PASSWORD));
+        // as a browser submits the form: the _csrf field from the page, no header
+        java.util.regex.Matcher csrfField = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(csrfField.find()).isTrue();
+        ApiClient.Response accepted = browser.postRawWithoutCsrf("/invitations/" + token,
+                "_csrf=" + java.net.URLEncoder.encode(csrfField.group(1), java.nio.charset.StandardCharsets.UTF_8)
+                        + "&name=Page+Person&password=" + STRONG_PASSWORD, "application/x-www-form-urlencoded");
 
         assertThat(withoutCsrf.status()).isEqualTo(403);
         assertThat(weak.status()).isEqualTo(400);
