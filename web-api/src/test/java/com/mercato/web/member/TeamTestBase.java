@@ -3,6 +3,14 @@ package com.mercato.web.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.UUID;
 
@@ -92,5 +100,31 @@ abstract class TeamTestBase extends IntegrationTest {
     int audited(UUID shopId, String action) {
         return jdbc.sql("SELECT count(*) FROM public.audit_log WHERE tenant_id = ? AND action = ?")
                 .params(shopId, action).query(Integer.class).single();
+    }
+
+    /** Starts every call at the same moment (as far as threads allow) and waits for all of them. */
+    static List<ApiClient.Response> inParallel(List<Supplier<ApiClient.Response>> calls) throws Exception {
+        CountDownLatch ready = new CountDownLatch(calls.size());
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            List<Future<ApiClient.Response>> futures = new ArrayList<>();
+            for (Supplier<ApiClient.Response> call : calls) {
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return call.get();
+                }));
+            }
+            assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+            go.countDown();
+            List<ApiClient.Response> responses = new ArrayList<>();
+            for (Future<ApiClient.Response> future : futures) {
+                responses.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
