@@ -89,7 +89,7 @@ public class Seats {
         lock(shop);
         Usage usage = count(shop, except);
         if (usage.used() >= usage.limit()) {
-            throw limitReached(usage, forWhat);
+            throw limitReached(usage, forWhat, allowances.howToGetMoreSeats(shop));
         }
     }
 
@@ -104,7 +104,7 @@ public class Seats {
         lock(shop);
         Usage usage = count(shop, null);
         if (usage.members() >= usage.limit()) {
-            throw limitReached(usage, "accept this invitation");
+            throw limitReached(usage, "accept this invitation", allowances.howToGetMoreSeats(shop));
         }
     }
 
@@ -123,7 +123,7 @@ public class Seats {
         return new Usage(limit, counts.get(0), counts.get(1));
     }
 
-    private static ProblemException limitReached(Usage usage, String forWhat) {
+    private static ProblemException limitReached(Usage usage, String forWhat, String howToGetMore) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("limit", usage.limit());
         fields.put("used", usage.used());
@@ -133,7 +133,7 @@ public class Seats {
                 "Every seat is taken, so you cannot " + forWhat + ": the plan has " + usage.limit()
                         + (usage.limit() == 1 ? " seat" : " seats") + " and " + usage.members() + " active members and "
                         + usage.pending() + " pending invitations hold " + usage.used()
-                        + ". Free one (deactivate a member or revoke an invitation), or get more: buy extra seats or upgrade the plan.",
+                        + ". Free one (deactivate a member or revoke an invitation), or get more: " + howToGetMore + ".",
                 List.of(), fields);
     }
 }

@@ -40,11 +40,26 @@ class SeatTest extends TeamTestBase {
         assertThat(refused.json().path("limit").asInt()).isEqualTo(2);
         assertThat(refused.json().path("used").asInt()).isEqualTo(2);
         assertThat(refused.json().path("pending").asInt()).isEqualTo(1);
-        assertThat(refused.json().path("detail").asString()).contains("the plan has 2 seats", "buy extra seats or upgrade the plan");
+        assertThat(refused.json().path("detail").asString()).contains("the plan has 2 seats",
+                "get more: upgrade the plan to Regular or Advanced (the Lite plan sells no extra seats)");
         assertThat(shop.owner().get(base(shop) + "/invitations").json().size()).isEqualTo(1);
 
         assertThat(shop.owner().delete(base(shop) + "/invitations/" + id).status()).isEqualTo(204);
         assertThat(invite(shop.owner(), shop, newEmail("now-fits"), "AGENT").status()).isEqualTo(201);
+    }
+
+    @Test
+    void onAPlanThatSellsExtraSeatsTheRefusalOffersThem() {
+        var shop = fixtures().shop("REGULAR");
+        for (int i = 0; i < 4; i++) {
+            assertThat(invite(shop.owner(), shop, newEmail("fill"), "AGENT").status()).isEqualTo(201);
+        }
+
+        ApiClient.Response refused = invite(shop.owner(), shop, newEmail("sixth"), "AGENT");
+
+        assertThat(refused.status()).isEqualTo(402);
+        assertThat(refused.json().path("detail").asString())
+                .contains("the plan has 5 seats", "get more: buy extra seats or upgrade the plan to Advanced.");
     }
 
     @Test
