@@ -163,4 +163,31 @@ class MemberTest extends TeamTestBase {
         assertThat(mine.owner().patch(base(mine) + "/members/" + agent.userId(), Map.of("role", "ADMIN")).status()).isEqualTo(404);
         assertThat(mine.owner().delete(base(mine) + "/members/" + agent.userId()).status()).isEqualTo(404);
     }
+
+    @Test
+    void anIntegrationClientCannotManageTheTeam() throws Exception {
+        var shop = fixtures().shop("ADVANCED");
+        ApiClient.Response created = shop.owner().post(base(shop) + "/api-clients", Map.of("name", "ERP"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String basic = java.util.Base64.getEncoder().encodeToString((created.json().path("clientId").asString() + ":"
+                + created.json().path("clientSecret").asString()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var tokenReply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create(anonymous().base() + "/oauth2/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=api")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(tokenReply.statusCode()).as(tokenReply.body()).isEqualTo(200);
+        String token = tools.jackson.databind.json.JsonMapper.builder().build().readTree(tokenReply.body()).path("access_token").asString();
+        ApiClient client = anonymous().withBearer(token);
+
+        ApiClient.Response members = client.get(base(shop) + "/members");
+        ApiClient.Response invited = client.post(base(shop) + "/invitations", Map.of("email", newEmail("by-bot"), "role", "AGENT"));
+
+        assertThat(client.get(base(shop)).status()).as("the token works on the shop").isEqualTo(200);
+        assertThat(members.status()).isEqualTo(403);
+        assertThat(members.problemType()).isEqualTo("/problems/person-required");
+        assertThat(invited.status()).isEqualTo(403);
+        assertThat(invited.problemType()).isEqualTo("/problems/person-required");
+    }
 }
