@@ -3,6 +3,7 @@ package com.mercato.web.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -86,5 +87,25 @@ class CheckoutTest extends BillingTestBase {
                 .query(String.class).optional().orElse(null)).isNull();
         assertThat(jdbc.sql("SELECT provider_status FROM public.subscriptions WHERE tenant_id = ?").param(shop.shopId())
                 .query(String.class).single()).isEqualTo("none");
+    }
+
+    @Test
+    void thePortalOpensOnOurOwnConfigurationWithoutPlanSwitchingCreatedOnce() {
+        var first = fixtures().shop("REGULAR");
+        var second = fixtures().shop("REGULAR");
+        for (var shop : List.of(first, second)) {
+            checkout(shop, "REGULAR", 5);
+            ApiClient.Response portal = shop.owner().post("/api/v1/shops/" + shop.slug() + "/subscription/portal", Map.of());
+            assertThat(portal.status()).as(portal.toString()).isEqualTo(200);
+        }
+
+        var ours = stripe.portalConfigurations().stream()
+                .filter(c -> "portal-v1".equals(((Map<?, ?>) c.get("metadata")).get("mercato"))).toList();
+        assertThat(ours).hasSize(1);
+        Map<?, ?> features = (Map<?, ?>) ours.getFirst().get("features");
+        assertThat(((Map<?, ?>) features.get("subscription_update")).get("enabled")).isEqualTo(false);
+        assertThat(((Map<?, ?>) features.get("subscription_cancel")).get("mode")).isEqualTo("at_period_end");
+        assertThat(((Map<?, ?>) features.get("payment_method_update")).get("enabled")).isEqualTo(true);
+        assertThat(stripe.portalSessionConfigurations()).isNotEmpty().allMatch(ours.getFirst().get("id")::equals);
     }
 }

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import com.mercato.billing.webhook.WebhookEvents;
 import com.mercato.web.support.stripe.FakeStripe;
 import com.mercato.web.support.stripe.StripeSignatures;
 
 class StripeWebhookTest extends BillingTestBase {
+
+    @Autowired
+    WebhookEvents inbox;
 
     @Test
     void duplicateEventIsAcknowledgedStoredOnceAndAppliedOnce() {
@@ -132,6 +137,34 @@ class StripeWebhookTest extends BillingTestBase {
             return "PROCESSED".equals(eventStatus(eventId(updated)));
         });
         assertThat(shopStatus(shop.shopId())).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void anEventThatKeepsFailingEndsDeadVisibleToOperatorsAndIsProcessedWhenTheyRetryIt() {
+        var shop = fixtures().shop("REGULAR");
+        String subscription = activeShop(shop);
+        String paused = stripe.subscriptionEvent("customer.subscription.paused", subscription);
+        for (int i = 0; i < 8; i++) {
+            stripe.failNext("GET", "/v1/subscriptions/" + subscription, 500);
+        }
+        String id = eventId(paused);
+
+        assertThat(webhooks().send(paused, clock.instant())).isEqualTo(200);
+        com.mercato.web.support.Poll.until("event dead after its attempts", () -> {
+            worker.drain();
+            clock.advance(Duration.ofHours(2)); // past the longest backoff
+            return "DEAD".equals(eventStatus(id));
+        });
+        assertThat(inbox.dead(100)).extracting(WebhookEvents.DeadEvent::id).contains(id);
+        assertThat(inbox.countsByStatus().get("DEAD")).isPositive();
+
+        assertThat(worker.retry(id)).isTrue();
+        com.mercato.web.support.Poll.until("retried event processed", () -> {
+            worker.drain();
+            return "PROCESSED".equals(eventStatus(id));
+        });
+        assertThat(inbox.dead(100)).extracting(WebhookEvents.DeadEvent::id).doesNotContain(id);
+        assertThat(worker.retry(id)).as("a processed event is not run twice").isFalse();
     }
 
     private long auditCount() {

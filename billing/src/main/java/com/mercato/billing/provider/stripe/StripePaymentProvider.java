@@ -29,12 +29,15 @@ import com.stripe.model.Invoice;
 import com.stripe.model.Price;
 import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
+import com.stripe.model.billingportal.Configuration;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.InvoiceCreatePreviewParams;
 import com.stripe.param.PriceCreateParams;
 import com.stripe.param.PriceListParams;
 import com.stripe.param.SubscriptionUpdateParams;
+import com.stripe.param.billingportal.ConfigurationCreateParams;
+import com.stripe.param.billingportal.ConfigurationListParams;
 import com.stripe.param.checkout.SessionCreateParams;
 
 /**
@@ -48,7 +51,10 @@ public final class StripePaymentProvider implements PaymentProvider {
     private static final Logger log = LoggerFactory.getLogger(StripePaymentProvider.class);
 
     private final StripeClient stripe;
+    private static final String PORTAL_CONFIGURATION = "portal-v1";
+
     private final Map<String, String> priceIds = new ConcurrentHashMap<>();
+    private volatile String portalConfigurationId;
 
     public StripePaymentProvider(StripeProperties properties) {
         StripeClient.StripeClientBuilder builder = StripeClient.builder()
@@ -107,8 +113,42 @@ public final class StripePaymentProvider implements PaymentProvider {
         return call("open the customer portal", () -> stripe.v1().billingPortal().sessions().create(
                 com.stripe.param.billingportal.SessionCreateParams.builder()
                         .setCustomer(customerId)
+                        .setConfiguration(portalConfiguration())
                         .setReturnUrl(returnUrl)
                         .build(), post(UUID.randomUUID().toString())).getUrl());
+    }
+
+    /**
+     * Our own portal configuration, without plan switching: the account's default may allow it, and
+     * every plan change must pass our checks (seats, contacts, channels) through {@code /subscription/change}.
+     * Found by its metadata, so every node and restart shares one; created once when missing.
+     */
+    private String portalConfiguration() throws StripeException {
+        String known = portalConfigurationId;
+        if (known != null) {
+            return known;
+        }
+        var existing = stripe.v1().billingPortal().configurations().list(ConfigurationListParams.builder().setActive(true).setLimit(100L).build());
+        for (Configuration configuration : existing.getData()) {
+            if (PORTAL_CONFIGURATION.equals(configuration.getMetadata().get("mercato"))) {
+                portalConfigurationId = configuration.getId();
+                return configuration.getId();
+            }
+        }
+        Configuration created = stripe.v1().billingPortal().configurations().create(ConfigurationCreateParams.builder()
+                .setName("Mercato")
+                .putMetadata("mercato", PORTAL_CONFIGURATION)
+                .setFeatures(ConfigurationCreateParams.Features.builder()
+                        .setSubscriptionUpdate(ConfigurationCreateParams.Features.SubscriptionUpdate.builder().setEnabled(false).build())
+                        .setSubscriptionCancel(ConfigurationCreateParams.Features.SubscriptionCancel.builder().setEnabled(true)
+                                .setMode(ConfigurationCreateParams.Features.SubscriptionCancel.Mode.AT_PERIOD_END).build())
+                        .setPaymentMethodUpdate(ConfigurationCreateParams.Features.PaymentMethodUpdate.builder().setEnabled(true).build())
+                        .setInvoiceHistory(ConfigurationCreateParams.Features.InvoiceHistory.builder().setEnabled(true).build())
+                        .build())
+                .build(), post("mercato-portal-configuration-" + PORTAL_CONFIGURATION));
+        log.info("Created the Stripe customer-portal configuration {} (no plan switching)", created.getId());
+        portalConfigurationId = created.getId();
+        return created.getId();
     }
 
     @Override

@@ -41,6 +41,8 @@ public final class FakeStripe {
     private final HttpServer server;
     private final AtomicLong ids = new AtomicLong(1000);
     private final Map<String, Map<String, Object>> prices = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> portalConfigurations = new ConcurrentHashMap<>();
+    private final List<String> portalSessionConfigurations = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Map<String, Object>> customers = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> sessions = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> subscriptions = new ConcurrentHashMap<>();
@@ -104,6 +106,45 @@ public final class FakeStripe {
 
     public List<Recorded> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The customer-portal configurations created so far. */
+    public List<Map<String, Object>> portalConfigurations() {
+        return List.copyOf(portalConfigurations.values());
+    }
+
+    /** The configuration id each portal session was opened with ("null" for the account's default), in order. */
+    public List<String> portalSessionConfigurations() {
+        return List.copyOf(portalSessionConfigurations);
+    }
+
+    private Map<String, Object> createPortalConfiguration(Map<String, String> form) {
+        Map<String, Object> features = new LinkedHashMap<>();
+        for (String feature : List.of("subscription_update", "subscription_cancel", "payment_method_update", "invoice_history")) {
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("enabled", Boolean.parseBoolean(form.get("features[" + feature + "][enabled]")));
+            String mode = form.get("features[" + feature + "][mode]");
+            if (mode != null) {
+                settings.put("mode", mode);
+            }
+            features.put(feature, settings);
+        }
+        Map<String, Object> configuration = new LinkedHashMap<>();
+        configuration.put("id", id("bpc"));
+        configuration.put("object", "billing_portal.configuration");
+        configuration.put("active", true);
+        configuration.put("is_default", false);
+        configuration.put("features", features);
+        configuration.put("metadata", prefixed(form, "metadata"));
+        configuration.put("livemode", false);
+        configuration.put("created", clock.instant().getEpochSecond());
+        portalConfigurations.put((String) configuration.get("id"), configuration);
+        return configuration;
+    }
+
+    /** The price created under this lookup key, if any. */
+    public java.util.Optional<Map<String, Object>> priceWithLookupKey(String lookupKey) {
+        return prices.values().stream().filter(price -> lookupKey.equals(price.get("lookup_key"))).findFirst();
     }
 
     public Map<String, Object> subscription(String id) {
@@ -285,10 +326,21 @@ public final class FakeStripe {
         if (method.equals("POST") && path.equals("/v1/checkout/sessions")) {
             return createSession(form);
         }
+        if (method.equals("GET") && path.equals("/v1/billing_portal/configurations")) {
+            return list(List.copyOf(portalConfigurations.values()), "/v1/billing_portal/configurations");
+        }
+        if (method.equals("POST") && path.equals("/v1/billing_portal/configurations")) {
+            return createPortalConfiguration(form);
+        }
         if (method.equals("POST") && path.equals("/v1/billing_portal/sessions")) {
             if (!customers.containsKey(form.get("customer"))) {
                 return null;
             }
+            String configuration = form.get("configuration");
+            if (configuration != null && !portalConfigurations.containsKey(configuration)) {
+                return null;
+            }
+            portalSessionConfigurations.add(String.valueOf(configuration));
             return Map.of("id", id("bps"), "object", "billing_portal.session", "customer", form.get("customer"),
                     "url", "https://billing.stripe.test/p/session/" + id("test"), "return_url", form.get("return_url"),
                     "livemode", false, "created", clock.instant().getEpochSecond());
