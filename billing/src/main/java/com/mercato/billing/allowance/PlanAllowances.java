@@ -2,7 +2,13 @@ package com.mercato.billing.allowance;
 
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+import java.util.Optional;
+
 import com.mercato.billing.entitlement.EntitlementService;
+import com.mercato.billing.plan.Plan;
+import com.mercato.billing.plan.PlanCatalog;
+import com.mercato.billing.plan.PlanCode;
 import com.mercato.core.tenancy.TenantId;
 import com.mercato.tenant.allowance.ShopAllowances;
 
@@ -15,9 +21,11 @@ import com.mercato.tenant.allowance.ShopAllowances;
 class PlanAllowances implements ShopAllowances {
 
     private final EntitlementService entitlements;
+    private final PlanCatalog catalog;
 
-    PlanAllowances(EntitlementService entitlements) {
+    PlanAllowances(EntitlementService entitlements, PlanCatalog catalog) {
         this.entitlements = entitlements;
+        this.catalog = catalog;
     }
 
     @Override
@@ -25,5 +33,21 @@ class PlanAllowances implements ShopAllowances {
         return entitlements.freshLimits(shop)
                 .map(limits -> new Allowance(limits.seats(), limits.sessionsPerMember(), limits.apiAccess()))
                 .orElse(new Allowance(0, 0, false));
+    }
+
+    /** "buy extra seats or upgrade the plan to Advanced", "upgrade the plan to Regular or Advanced", ... */
+    @Override
+    public String howToGetMoreSeats(TenantId shop) {
+        Optional<Plan> plan = entitlements.freshLimits(shop)
+                .flatMap(limits -> PlanCode.parse(limits.plan()).flatMap(code -> catalog.version(code, limits.planVersion())));
+        if (plan.isEmpty()) {
+            return ShopAllowances.super.howToGetMoreSeats(shop);
+        }
+        List<String> larger = catalog.current().stream().filter(p -> p.seats() > plan.get().seats()).map(Plan::name).toList();
+        String upgrade = larger.isEmpty() ? null : "upgrade the plan to " + String.join(" or ", larger);
+        if (plan.get().sellsExtraSeats()) {
+            return upgrade == null ? "buy extra seats" : "buy extra seats or " + upgrade;
+        }
+        return upgrade == null ? "contact us" : upgrade + " (the " + plan.get().name() + " plan sells no extra seats)";
     }
 }

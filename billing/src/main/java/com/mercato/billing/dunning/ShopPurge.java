@@ -14,7 +14,7 @@ import com.mercato.tenant.shop.ShopStatus;
 
 /**
  * The end of a cancelled shop: its schema dropped, its platform rows anonymised (name, slug,
- * memberships; people who belong to no other shop lose their e-mail and name). Invoices and the
+ * memberships, invitations; people who belong to no other shop lose their e-mail and name). Invoices and the
  * audit log stay: they are the platform's books.
  */
 @Component
@@ -48,6 +48,8 @@ class ShopPurge {
                 .params(shop.value(), shop.value())
                 .update();
         jdbc.sql("DELETE FROM public.memberships WHERE tenant_id = ?").param(shop.value()).update();
+        // invitations hold e-mail addresses of people who may never have joined
+        jdbc.sql("DELETE FROM public.invitations WHERE tenant_id = ?").param(shop.value()).update();
         jdbc.sql("""
                         UPDATE public.tenants SET name = 'Purged shop', slug = 'purged-' || replace(id::text, '-', ''),
                             hold_reason = NULL, updated_at = ? WHERE id = ?""")

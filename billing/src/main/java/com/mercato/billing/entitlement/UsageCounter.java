@@ -16,16 +16,23 @@ class UsageCounter {
 
     private final JdbcClient jdbc;
     private final ContactService contacts;
+    private final java.time.Clock clock;
 
-    UsageCounter(JdbcClient jdbc, ContactService contacts) {
+    UsageCounter(JdbcClient jdbc, ContactService contacts, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.contacts = contacts;
+        this.clock = clock;
     }
 
     long seats(TenantId shop) {
-        // Pending invitations take seats too, once invitations exist (issue of the team module).
-        return jdbc.sql("SELECT count(*) FROM public.memberships WHERE tenant_id = ? AND status = 'ACTIVE'")
-                .param(shop.value())
+        // Active members and pending invitations, as the team module counts them (GET /seats). Not
+        // through tenant-management's Seats: it asks billing for the limit, which would be a cycle.
+        return jdbc.sql("""
+                        SELECT (SELECT count(*) FROM public.memberships WHERE tenant_id = :shop AND status = 'ACTIVE')
+                             + (SELECT count(*) FROM public.invitations
+                                WHERE tenant_id = :shop AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > :now)""")
+                .param("shop", shop.value())
+                .param("now", java.sql.Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .single();
     }

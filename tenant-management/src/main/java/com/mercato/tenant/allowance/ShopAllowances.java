@@ -11,6 +11,14 @@ public interface ShopAllowances {
 
     Allowance of(TenantId shop);
 
+    /**
+     * How the shop can get more seats, as words that finish "Free a seat, or get more: ..."
+     * (which of extra seats and larger plans its plan offers). Only asked when a seat is refused.
+     */
+    default String howToGetMoreSeats(TenantId shop) {
+        return "buy extra seats or upgrade the plan";
+    }
+
     /** {@code seats} is the total: plan seats plus extra seats bought. */
     record Allowance(int seats, int sessionsPerMember, boolean apiAccess) {
     }

@@ -41,6 +41,13 @@ public class Users {
                 .optional();
     }
 
+    /** Whether this is the password of the login with this e-mail (false when there is none). */
+    public boolean passwordMatches(String email, String rawPassword) {
+        return rawPassword != null && credentialsOf(email)
+                .map(credentials -> passwordEncoder.matches(rawPassword, credentials.passwordHash()))
+                .orElse(false);
+    }
+
     public Optional<Credentials> credentialsOf(String email) {
         return jdbc.sql("SELECT id, email, name, password_hash FROM public.users WHERE email = ?")
                 .param(normalizeEmail(email))

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import com.mercato.core.tenancy.TenantId;
 import com.mercato.tenant.member.MemberStatus;
 import com.mercato.tenant.member.Role;
+import com.mercato.tenant.member.Seats;
 
 /** Looks shops up in the platform schema. */
 @Service
@@ -38,18 +39,37 @@ public class Shops {
     /**
      * The shop at this slug as this person may use it, in one round trip; empty when there is
      * no such shop or the person is no member of it (the caller cannot tell which, by design).
+     * The person's seat rank comes with it (see {@link ShopAccess}), counted by the index on
+     * the shop's active members.
      */
     public Optional<ShopAccess> accessFor(String slug, UUID userId) {
         return jdbc.sql("""
-                        SELECT %s, m.role, m.status AS member_status
+                        SELECT %s, m.role, m.status AS member_status, %s AS seat_rank
                         FROM public.tenants t
                         JOIN public.memberships m ON m.tenant_id = t.id AND m.user_id = ?
-                        WHERE t.slug = ?""".formatted(ShopRows.COLUMNS))
+                        WHERE t.slug = ?""".formatted(ShopRows.COLUMNS, Seats.RANK_SQL))
                 .param(userId)
                 .param(slug)
-                .query((rs, n) -> new ShopAccess(ShopRows.map(rs), Role.valueOf(rs.getString("role")),
-                        MemberStatus.valueOf(rs.getString("member_status"))))
+                .query((rs, n) -> access(rs))
                 .optional();
+    }
+
+    /** Every shop this person belongs to (active or deactivated), oldest membership first. */
+    public List<ShopAccess> accessesOf(UUID userId) {
+        return jdbc.sql("""
+                        SELECT %s, m.role, m.status AS member_status, %s AS seat_rank
+                        FROM public.memberships m
+                        JOIN public.tenants t ON t.id = m.tenant_id
+                        WHERE m.user_id = ? AND t.status NOT IN ('PROVISIONING', 'PURGED')
+                        ORDER BY m.created_at, t.slug""".formatted(ShopRows.COLUMNS, Seats.RANK_SQL))
+                .param(userId)
+                .query((rs, n) -> access(rs))
+                .list();
+    }
+
+    private static ShopAccess access(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ShopAccess(ShopRows.map(rs), Role.valueOf(rs.getString("role")),
+                MemberStatus.valueOf(rs.getString("member_status")), rs.getLong("seat_rank"));
     }
 
     /** Every shop whose schema exists and should be migrated. */

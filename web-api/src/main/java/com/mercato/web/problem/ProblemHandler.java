@@ -72,9 +72,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
+    /** Invitation links carry their token in the path; a log line must not. */
+    static String withoutSecrets(String path) {
+        return path == null ? null : path.replaceAll("(/invitations/)[^/]+", "$1{token}");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
-        log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), e);
+        log.error("Unexpected failure of {} {}", request.getMethod(), withoutSecrets(request.getRequestURI()), e);
         return respond(ProblemResponses.of(CoreProblems.INTERNAL,
                 "Something went wrong on our side. Quote the request id when you contact support.", request));
     }

@@ -42,6 +42,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/billing/stripe/webhook").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/password-reset", "/api/v1/password-reset/*").permitAll()
                         .requestMatchers("/password-reset/*").permitAll()
+                        // invitation links: the token is the credential (com.mercato.web.member)
+                        .requestMatchers("/api/v1/invitations/**", "/invitations/**").permitAll()
                         .requestMatchers("/login", "/error", "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/dev/outbox", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
@@ -54,7 +56,9 @@ class SecurityConfiguration {
                         .spa()
                         // Sign-up opens no session and logs nobody in: there is no session to ride on.
                         // Stripe's webhook carries no session either; its signature is checked instead.
+                        // Accepting an invitation (JSON) is like sign-up: no session, the unguessable token decides.
                         .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/signup"),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/invitations/{token}/accept"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/billing/stripe/webhook")))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 // before the password is checked: a throttled account or address costs no bcrypt
