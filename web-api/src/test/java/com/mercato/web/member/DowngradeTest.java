@@ -57,7 +57,7 @@ class DowngradeTest extends TeamTestBase {
 
         assertThat(later.client().get(base(shop)).status()).isEqualTo(200);
         assertThat(canLogIn(shop.owner().get(base(shop) + "/members").json(), later.email())).isTrue();
-        assertThat(earlier.client().get(base(shop)).status()).isEqualTo(404);
+        assertShutOut(earlier, shop);
     }
 
     /** Checks out the Regular plan (5 seats) at the fake Stripe and waits until the shop is ACTIVE. */

@@ -299,7 +299,7 @@ class InvitationTest extends TeamTestBase {
         var shop = fixtures().shop();
         Joined agent = join(shop, "AGENT");
         shop.owner().delete(base(shop) + "/members/" + agent.userId());
-        assertThat(agent.client().get(base(shop)).status()).isEqualTo(404);
+        assertShutOut(agent, shop);
         String token = inviteAndReadToken(shop.owner(), shop, agent.email(), "ADMIN");
 
         ApiClient.Response back = accept(token, null, STRONG_PASSWORD);
@@ -307,6 +307,7 @@ class InvitationTest extends TeamTestBase {
         assertThat(back.status()).as(back.toString()).isEqualTo(201);
         assertThat(back.json().path("role").asString()).isEqualTo("ADMIN");
         assertThat(back.json().path("status").asString()).isEqualTo("ACTIVE");
+        logInAgain(agent);
         assertThat(agent.client().get(base(shop)).json().path("yourRole").asString()).isEqualTo("ADMIN");
     }
 

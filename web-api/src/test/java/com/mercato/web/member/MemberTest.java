@@ -127,7 +127,7 @@ class MemberTest extends TeamTestBase {
         assertThat(deactivated.json().path("status").asString()).isEqualTo("DEACTIVATED");
         assertThat(deactivated.json().path("canLogIn").asBoolean()).isFalse();
         assertThat(deactivated.json().path("reason").asString()).contains("Deactivated");
-        assertThat(agent.client().get(base(shop)).status()).isEqualTo(404);
+        assertShutOut(agent, shop);
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.shopId().value()).isEqualTo(shop.shopId());
             assertThat(event.userId()).isEqualTo(agent.userId());

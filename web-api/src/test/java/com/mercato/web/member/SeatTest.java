@@ -88,13 +88,14 @@ class SeatTest extends TeamTestBase {
 
         assertThat(refused.status()).isEqualTo(402);
         assertThat(refused.problemType()).isEqualTo("/problems/seat-limit-reached");
-        assertThat(agent.client().get(base(shop)).status()).isEqualTo(404);
+        assertShutOut(agent, shop);
 
         shop.owner().delete(base(shop) + "/invitations/" + pending);
         ApiClient.Response reactivated = shop.owner().patch(member, Map.of("status", "ACTIVE"));
 
         assertThat(reactivated.status()).isEqualTo(200);
         assertThat(reactivated.json().path("status").asString()).isEqualTo("ACTIVE");
+        logInAgain(agent);
         assertThat(agent.client().get(base(shop)).status()).isEqualTo(200);
         assertThat(audited(shop.shopId(), "member.reactivated")).isEqualTo(1);
     }

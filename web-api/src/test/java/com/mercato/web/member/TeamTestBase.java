@@ -86,6 +86,19 @@ abstract class TeamTestBase extends IntegrationTest {
         return new Joined(UUID.fromString(accepted.json().path("id").asString()), email, client);
     }
 
+    /**
+     * A deactivated member is refused at once (the membership is checked on every request), and their
+     * sessions in the shop end just after the change commits: waits for that, as the next login must come after it.
+     */
+    void assertShutOut(Joined member, Fixtures.SignedUpShop shop) {
+        assertThat(member.client().get(base(shop)).status()).isIn(401, 404);
+        Poll.until(member.email() + "'s session in the shop ended", () -> member.client().get(base(shop)).status() == 401);
+    }
+
+    void logInAgain(Joined member) {
+        assertThat(member.client().logIn(member.email(), STRONG_PASSWORD).status()).isEqualTo(200);
+    }
+
     /** Sets the extra seats billing reads for the shop (what buying or dropping extra seats leaves in the database). */
     void setExtraSeats(Fixtures.SignedUpShop shop, int extra) {
         assertThat(jdbc.sql("UPDATE public.subscriptions SET extra_seats = ? WHERE tenant_id = ?")
