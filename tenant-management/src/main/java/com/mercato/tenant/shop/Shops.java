@@ -1,6 +1,8 @@
 package com.mercato.tenant.shop;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -65,6 +67,15 @@ public class Shops {
                 .param(userId)
                 .query((rs, n) -> access(rs))
                 .list();
+    }
+
+    /** The shops this person may use now (active member, shop serving), by name then slug. */
+    public List<ShopAccess> usableBy(UUID userId) {
+        return accessesOf(userId).stream()
+                .filter(access -> access.isActiveMember() && access.shop().status().isServing())
+                .sorted(Comparator.comparing((ShopAccess access) -> access.shop().name().toLowerCase(Locale.ROOT))
+                        .thenComparing(access -> access.shop().slug()))
+                .toList();
     }
 
     private static ShopAccess access(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.springframework.stereotype.Component;
 
-import com.mercato.tenant.shop.PersonShops;
+import com.mercato.tenant.shop.Shops;
 import com.mercato.tenant.shop.ShopAccess;
 
 /**
@@ -20,19 +20,19 @@ import com.mercato.tenant.shop.ShopAccess;
 @Component
 public class CurrentShops {
 
-    private final PersonShops personShops;
+    private final Shops shops;
 
-    CurrentShops(PersonShops personShops) {
-        this.personShops = personShops;
+    CurrentShops(Shops shops) {
+        this.shops = shops;
     }
 
     public Optional<ShopAccess> firstUsable(UUID userId) {
-        return personShops.usableBy(userId).stream().findFirst();
+        return shops.usableBy(userId).stream().findFirst();
     }
 
     /** The person's usable shops and which of them the session works in (kept up to date in the session). */
     public Choice of(UUID userId, HttpServletRequest request) {
-        List<ShopAccess> shops = personShops.usableBy(userId);
+        List<ShopAccess> shops = shops.usableBy(userId);
         HttpSession session = request.getSession(false);
         String stored = session == null ? null : (String) session.getAttribute(SessionAttributes.CURRENT_SHOP);
         Optional<ShopAccess> current = shops.stream()
