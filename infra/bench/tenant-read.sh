@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Issue 2: tenant-scoped read against raw PostgreSQL, in one run.
+#   GET /api/v1/shops/{slug}/contacts/{id} (authenticated, random shop and id) driven by wrk at
+#   concurrency C for D seconds, then `pgbench -S` over TCP at the same concurrency and duration
+#   against a pgbench-initialised scratch database; prints both throughputs and their ratio
+#   (target >= 0.25). Everything on 127.0.0.1; both databases are dropped at the end.
+#
+# Settings (environment): SHOPS=50 CONTACTS=100 (per shop) CONCURRENCY=16 DURATION=30 (s)
+#   WARMUP=10 (s of wrk before the measured run) PGBENCH_SCALE=10 ROUNDS=1 (alternating rounds)
+source "$(dirname "$0")/lib.sh"
+
+SHOPS=${SHOPS:-50}
+CONTACTS=${CONTACTS:-100}
+CONCURRENCY=${CONCURRENCY:-16}
+DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-10}
+PGBENCH_SCALE=${PGBENCH_SCALE:-10}
+ROUNDS=${ROUNDS:-1}
+
+if ! command -v wrk >/dev/null; then
+    log "installing wrk"
+    if [[ $(id -u) -eq 0 ]]; then apt-get install -y wrk >/dev/null; else sudo apt-get install -y wrk >/dev/null; fi
+fi
+command -v pgbench >/dev/null || { log "pgbench is missing (postgresql-contrib / postgresql-client)"; exit 1; }
+
+APP_DB="mercato_bench_read_$RUN_ID"
+PGBENCH_DB="mercato_bench_pgbench_$RUN_ID"
+OUT="$RESULTS/tenant-read-$RUN_ID"
+mkdir -p "$OUT"
+
+ensure_jar
+create_db "$APP_DB"
+PORT=$(free_port)
+start_app "$APP_DB" "$PORT" "$OUT/app.log"
+BASE="http://127.0.0.1:$PORT"
+
+log "preparing $SHOPS shops x $CONTACTS contacts"
+java "$BENCH_DIR/TenantReadSetup.java" "$BASE" "$SHOPS" "$CONTACTS" "$OUT/pairs.lua" "$RUN_TAG" 2>&1 | tee "$OUT/setup.log" >&2
+
+log "initialising pgbench scale $PGBENCH_SCALE"
+create_db "$PGBENCH_DB"
+pgbench -h 127.0.0.1 -i -q -s "$PGBENCH_SCALE" "$PGBENCH_DB" >"$OUT/pgbench-init.log" 2>&1
+
+export BENCH_PAIRS="$OUT/pairs.lua"
+log "warm-up: wrk ${WARMUP}s"
+wrk -t2 -c"$CONCURRENCY" -d"${WARMUP}s" -s "$BENCH_DIR/tenant-read.lua" "$BASE" >"$OUT/wrk-warmup.txt"
+
+app_rates=()
+pg_rates=()
+for round in $(seq 1 "$ROUNDS"); do
+    log "round $round: wrk -t2 -c$CONCURRENCY -d${DURATION}s (load $(load_now))"
+    wrk -t2 -c"$CONCURRENCY" -d"${DURATION}s" --latency -s "$BENCH_DIR/tenant-read.lua" "$BASE" | tee "$OUT/wrk-$round.txt" >&2
+    if grep -q "Non-2xx" "$OUT/wrk-$round.txt"; then
+        log "wrk saw non-2xx responses: the read is not what is being measured"; exit 1
+    fi
+    app_rates+=("$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-$round.txt")")
+
+    log "round $round: pgbench -S -c$CONCURRENCY -j2 -T$DURATION (load $(load_now))"
+    pgbench -h 127.0.0.1 -S -n -c "$CONCURRENCY" -j 2 -T "$DURATION" "$PGBENCH_DB" | tee "$OUT/pgbench-$round.txt" >&2
+    pg_rates+=("$(awk -F'= ' '/^tps/ {split($2, a, " "); print a[1]; exit}' "$OUT/pgbench-$round.txt")")
+done
+
+LOAD=$(load_now)
+SCHEMAS=$(psql -At -d "$APP_DB" -c "SELECT count(*) FROM public.tenants")
+REPORT="$OUT/report.txt"
+{
+    echo "tenant-scoped read vs pgbench -S   run $RUN_ID   $(date -u +%FT%TZ)"
+    echo "shops=$SHOPS contacts/shop=$CONTACTS concurrency=$CONCURRENCY duration=${DURATION}s pgbench-scale=$PGBENCH_SCALE tenants=$SCHEMAS"
+    for i in "${!app_rates[@]}"; do
+        awk -v r=$((i + 1)) -v a="${app_rates[$i]}" -v p="${pg_rates[$i]}" \
+            'BEGIN { printf "round %d: app %.0f req/s, pgbench %.0f tps, ratio %.3f (target >= 0.25)\n", r, a, p, a / p }'
+    done
+    echo "load average at the end: $LOAD"
+    echo "machine: $(nproc) cores; app, wrk, pgbench and PostgreSQL share them"
+} | tee "$REPORT"
+cp "$REPORT" "$RESULTS/tenant-read-latest.txt"
