@@ -7,6 +7,8 @@
 #
 # Settings (environment): SHOPS=50 CONTACTS=100 (per shop) CONCURRENCY=16 DURATION=30 (s)
 #   WARMUP=10 (s of wrk before the measured run) PGBENCH_SCALE=10 ROUNDS=1 (alternating rounds)
+#   CEILING=1 (also drive GET /actuator/health/liveness — no session, no database — to show what
+#   the HTTP stack alone reaches on this machine)
 source "$(dirname "$0")/lib.sh"
 
 SHOPS=${SHOPS:-50}
@@ -16,6 +18,7 @@ DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-10}
 PGBENCH_SCALE=${PGBENCH_SCALE:-10}
 ROUNDS=${ROUNDS:-1}
+CEILING=${CEILING:-1}
 
 if ! command -v wrk >/dev/null; then
     log "installing wrk"
@@ -45,20 +48,35 @@ export BENCH_PAIRS="$OUT/pairs.lua"
 log "warm-up: wrk ${WARMUP}s"
 wrk -t2 -c"$CONCURRENCY" -d"${WARMUP}s" -s "$BENCH_DIR/tenant-read.lua" "$BASE" >"$OUT/wrk-warmup.txt"
 
+xacts() { psql -At -d postgres -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$APP_DB'"; }
+
 app_rates=()
 pg_rates=()
+xact_per_request=()
 for round in $(seq 1 "$ROUNDS"); do
     log "round $round: wrk -t2 -c$CONCURRENCY -d${DURATION}s (load $(load_now))"
+    x0=$(xacts)
     wrk -t2 -c"$CONCURRENCY" -d"${DURATION}s" --latency -s "$BENCH_DIR/tenant-read.lua" "$BASE" | tee "$OUT/wrk-$round.txt" >&2
     if grep -q "Non-2xx" "$OUT/wrk-$round.txt"; then
         log "wrk saw non-2xx responses: the read is not what is being measured"; exit 1
     fi
     app_rates+=("$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-$round.txt")")
+    sleep 1  # PostgreSQL flushes its statistics about once a second
+    x1=$(xacts)
+    requests=$(awk '/requests in/ {print $1}' "$OUT/wrk-$round.txt")
+    xact_per_request+=("$(awk -v a="$x0" -v b="$x1" -v n="$requests" 'BEGIN { printf "%.2f", (b - a) / n }')")
 
     log "round $round: pgbench -S -c$CONCURRENCY -j2 -T$DURATION (load $(load_now))"
     pgbench -h 127.0.0.1 -S -n -c "$CONCURRENCY" -j 2 -T "$DURATION" "$PGBENCH_DB" | tee "$OUT/pgbench-$round.txt" >&2
     pg_rates+=("$(awk -F'= ' '/^tps/ {split($2, a, " "); print a[1]; exit}' "$OUT/pgbench-$round.txt")")
 done
+
+CEILING_LINE=""
+if ((CEILING)); then
+    log "ceiling: wrk on /actuator/health/liveness (load $(load_now))"
+    wrk -t2 -c"$CONCURRENCY" -d"${DURATION}s" --latency "$BASE/actuator/health/liveness" | tee "$OUT/wrk-ceiling.txt" >&2
+    CEILING_LINE="$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-ceiling.txt")"
+fi
 
 LOAD=$(load_now)
 SCHEMAS=$(psql -At -d "$APP_DB" -c "SELECT count(*) FROM public.tenants")
@@ -67,9 +85,12 @@ REPORT="$OUT/report.txt"
     echo "tenant-scoped read vs pgbench -S   run $RUN_ID   $(date -u +%FT%TZ)"
     echo "shops=$SHOPS contacts/shop=$CONTACTS concurrency=$CONCURRENCY duration=${DURATION}s pgbench-scale=$PGBENCH_SCALE tenants=$SCHEMAS"
     for i in "${!app_rates[@]}"; do
-        awk -v r=$((i + 1)) -v a="${app_rates[$i]}" -v p="${pg_rates[$i]}" \
-            'BEGIN { printf "round %d: app %.0f req/s, pgbench %.0f tps, ratio %.3f (target >= 0.25)\n", r, a, p, a / p }'
+        awk -v r=$((i + 1)) -v a="${app_rates[$i]}" -v p="${pg_rates[$i]}" -v x="${xact_per_request[$i]}" \
+            'BEGIN { printf "round %d: app %.0f req/s, pgbench %.0f tps, ratio %.3f (target >= 0.25); %s database transactions per request\n", r, a, p, a / p, x }'
     done
+    [[ -n "$CEILING_LINE" ]] && awk -v c="$CEILING_LINE" -v p="${pg_rates[0]}" \
+        'BEGIN { printf "ceiling: GET /actuator/health/liveness (no session, no database) %.0f req/s = %.3f of pgbench\n", c, c / p }'
+    awk '/Latency Distribution/ {f=1; next} f && /%/ {printf "%s=%s ", $1, $2} /requests in/ {f=0}' "$OUT/wrk-1.txt" | sed 's/^/read latency round 1: /'; echo
     echo "load average at the end: $LOAD"
     echo "machine: $(nproc) cores; app, wrk, pgbench and PostgreSQL share them"
 } | tee "$REPORT"

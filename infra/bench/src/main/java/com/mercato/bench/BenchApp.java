@@ -71,8 +71,9 @@ final class BenchApp implements AutoCloseable {
             properties.put("logging.threshold.console", "WARN");
             properties.put("spring.main.banner-mode", "off");
             properties.putAll(extra);
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(MercatoApplication.class)
-                    .properties(properties).run();
+            // As command-line arguments: they outrank application.yml (default properties would not).
+            String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(MercatoApplication.class).run(args);
             return new BenchApp(database, prefix, dataDir, context);
         } catch (RuntimeException e) {
             dropQuietly(database, prefix, dataDir);
