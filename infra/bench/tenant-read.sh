@@ -7,6 +7,8 @@
 #
 # Settings (environment): SHOPS=50 CONTACTS=100 (per shop) CONCURRENCY=16 DURATION=30 (s)
 #   WARMUP=10 (s of wrk before the measured run) PGBENCH_SCALE=10 ROUNDS=1 (alternating rounds)
+#   SQL_SAMPLES=0 (1: sample pg_stat_activity of the app's database 10x a second during round 1 and
+#   list the statements seen most, to show what a read costs in SQL)
 #   CEILING=1 (also drive GET /actuator/health/liveness — no session, no database — to show what
 #   the HTTP stack alone reaches on this machine)
 source "$(dirname "$0")/lib.sh"
@@ -19,6 +21,7 @@ WARMUP=${WARMUP:-10}
 PGBENCH_SCALE=${PGBENCH_SCALE:-10}
 ROUNDS=${ROUNDS:-1}
 CEILING=${CEILING:-1}
+SQL_SAMPLES=${SQL_SAMPLES:-0}
 
 if ! command -v wrk >/dev/null; then
     log "installing wrk"
@@ -56,10 +59,20 @@ xact_per_request=()
 for round in $(seq 1 "$ROUNDS"); do
     log "round $round: wrk -t2 -c$CONCURRENCY -d${DURATION}s (load $(load_now))"
     x0=$(xacts)
+    sampler=""
+    if ((SQL_SAMPLES)) && ((round == 1)); then
+        (end=$((SECONDS + DURATION)); while ((SECONDS < end)); do
+            psql -At -d postgres -c "SELECT state || ' | ' || regexp_replace(query, '\s+', ' ', 'g') FROM pg_stat_activity
+                WHERE datname = '$APP_DB' AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+            sleep 0.1
+        done) >"$OUT/sql-samples.txt" 2>/dev/null &
+        sampler=$!
+    fi
     wrk -t2 -c"$CONCURRENCY" -d"${DURATION}s" --latency -s "$BENCH_DIR/tenant-read.lua" "$BASE" | tee "$OUT/wrk-$round.txt" >&2
     if grep -q "Non-2xx" "$OUT/wrk-$round.txt"; then
         log "wrk saw non-2xx responses: the read is not what is being measured"; exit 1
     fi
+    [[ -n "$sampler" ]] && wait "$sampler"
     app_rates+=("$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-$round.txt")")
     sleep 1  # PostgreSQL flushes its statistics about once a second
     x1=$(xacts)
@@ -91,6 +104,10 @@ REPORT="$OUT/report.txt"
     [[ -n "$CEILING_LINE" ]] && awk -v c="$CEILING_LINE" -v p="${pg_rates[0]}" \
         'BEGIN { printf "ceiling: GET /actuator/health/liveness (no session, no database) %.0f req/s = %.3f of pgbench\n", c, c / p }'
     awk '/Latency Distribution/ {f=1; next} f && /%/ {printf "%s=%s ", $1, $2} /requests in/ {f=0}' "$OUT/wrk-1.txt" | sed 's/^/read latency round 1: /'; echo
+    if [[ -s "$OUT/sql-samples.txt" ]]; then
+        echo "statements seen in pg_stat_activity during round 1 (state | last statement, count of samples):"
+        sort "$OUT/sql-samples.txt" | uniq -c | sort -rn | head -12 | cut -c1-220
+    fi
     echo "load average at the end: $LOAD"
     echo "machine: $(nproc) cores; app, wrk, pgbench and PostgreSQL share them"
 } | tee "$REPORT"
