@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Issue 2: tenant-scoped read against raw PostgreSQL, in one run.
+#   GET /api/v1/shops/{slug}/contacts/{id} (authenticated, random shop and id) driven by wrk at
+#   concurrency C for D seconds, then `pgbench -S` over TCP at the same concurrency and duration
+#   against a pgbench-initialised scratch database; prints both throughputs and their ratio
+#   (target >= 0.25). Everything on 127.0.0.1; both databases are dropped at the end.
+#
+# Settings (environment): SHOPS=50 CONTACTS=100 (per shop) CONCURRENCY=16 DURATION=30 (s)
+#   WARMUP=10 (s of wrk before the measured run) PGBENCH_SCALE=10 ROUNDS=1 (alternating rounds)
+#   SQL_SAMPLES=0 (1: sample pg_stat_activity of the app's database 10x a second during round 1 and
+#   list the statements seen most, to show what a read costs in SQL)
+#   CEILING=1 (also drive GET /actuator/health/liveness — no session, no database — to show what
+#   the HTTP stack alone reaches on this machine)
+source "$(dirname "$0")/lib.sh"
+
+SHOPS=${SHOPS:-50}
+CONTACTS=${CONTACTS:-100}
+CONCURRENCY=${CONCURRENCY:-16}
+DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-10}
+PGBENCH_SCALE=${PGBENCH_SCALE:-10}
+ROUNDS=${ROUNDS:-1}
+CEILING=${CEILING:-1}
+SQL_SAMPLES=${SQL_SAMPLES:-0}
+
+if ! command -v wrk >/dev/null; then
+    log "installing wrk"
+    if [[ $(id -u) -eq 0 ]]; then apt-get install -y wrk >/dev/null; else sudo apt-get install -y wrk >/dev/null; fi
+fi
+command -v pgbench >/dev/null || { log "pgbench is missing (postgresql-contrib / postgresql-client)"; exit 1; }
+
+APP_DB="mercato_bench_read_$RUN_ID"
+PGBENCH_DB="mercato_bench_pgbench_$RUN_ID"
+OUT="$RESULTS/tenant-read-$RUN_ID"
+mkdir -p "$OUT"
+
+ensure_jar
+create_db "$APP_DB"
+PORT=$(free_port)
+start_app "$APP_DB" "$PORT" "$OUT/app.log"
+BASE="http://127.0.0.1:$PORT"
+
+log "preparing $SHOPS shops x $CONTACTS contacts"
+java "$BENCH_DIR/TenantReadSetup.java" "$BASE" "$SHOPS" "$CONTACTS" "$OUT/pairs.lua" "$RUN_TAG" 2>&1 | tee "$OUT/setup.log" >&2
+
+log "initialising pgbench scale $PGBENCH_SCALE"
+create_db "$PGBENCH_DB"
+pgbench -h 127.0.0.1 -i -q -s "$PGBENCH_SCALE" "$PGBENCH_DB" >"$OUT/pgbench-init.log" 2>&1
+
+export BENCH_PAIRS="$OUT/pairs.lua"
+log "warm-up: wrk ${WARMUP}s"
+wrk -t2 -c"$CONCURRENCY" -d"${WARMUP}s" -s "$BENCH_DIR/tenant-read.lua" "$BASE" >"$OUT/wrk-warmup.txt"
+
+xacts() { psql -At -d postgres -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$APP_DB'"; }
+
+app_rates=()
+pg_rates=()
+xact_per_request=()
+for round in $(seq 1 "$ROUNDS"); do
+    log "round $round: wrk -t2 -c$CONCURRENCY -d${DURATION}s (load $(load_now))"
+    x0=$(xacts)
+    sampler=""
+    if ((SQL_SAMPLES)) && ((round == 1)); then
+        (end=$((SECONDS + DURATION)); while ((SECONDS < end)); do
+            psql -At -d postgres -c "SELECT state || ' | ' || regexp_replace(query, '\s+', ' ', 'g') FROM pg_stat_activity
+                WHERE datname = '$APP_DB' AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+            sleep 0.1
+        done) >"$OUT/sql-samples.txt" 2>/dev/null &
+        sampler=$!
+    fi
+    wrk -t2 -c"$CONCURRENCY" -d"${DURATION}s" --latency -s "$BENCH_DIR/tenant-read.lua" "$BASE" | tee "$OUT/wrk-$round.txt" >&2
+    if grep -q "Non-2xx" "$OUT/wrk-$round.txt"; then
+        log "wrk saw non-2xx responses: the read is not what is being measured"; exit 1
+    fi
+    [[ -n "$sampler" ]] && wait "$sampler"
+    app_rates+=("$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-$round.txt")")
+    sleep 1  # PostgreSQL flushes its statistics about once a second
+    x1=$(xacts)
+    requests=$(awk '/requests in/ {print $1}' "$OUT/wrk-$round.txt")
+    xact_per_request+=("$(awk -v a="$x0" -v b="$x1" -v n="$requests" 'BEGIN { printf "%.2f", (b - a) / n }')")
+
+    log "round $round: pgbench -S -c$CONCURRENCY -j2 -T$DURATION (load $(load_now))"
+    pgbench -h 127.0.0.1 -S -n -c "$CONCURRENCY" -j 2 -T "$DURATION" "$PGBENCH_DB" | tee "$OUT/pgbench-$round.txt" >&2
+    pg_rates+=("$(awk -F'= ' '/^tps/ {split($2, a, " "); print a[1]; exit}' "$OUT/pgbench-$round.txt")")
+done
+
+CEILING_LINE=""
+if ((CEILING)); then
+    log "ceiling: wrk on /actuator/health/liveness (load $(load_now))"
+    wrk -t2 -c"$CONCURRENCY" -d"${DURATION}s" --latency "$BASE/actuator/health/liveness" | tee "$OUT/wrk-ceiling.txt" >&2
+    CEILING_LINE="$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-ceiling.txt")"
+fi
+
+LOAD=$(load_now)
+SCHEMAS=$(psql -At -d "$APP_DB" -c "SELECT count(*) FROM public.tenants")
+REPORT="$OUT/report.txt"
+{
+    echo "tenant-scoped read vs pgbench -S   run $RUN_ID   $(date -u +%FT%TZ)"
+    echo "shops=$SHOPS contacts/shop=$CONTACTS concurrency=$CONCURRENCY duration=${DURATION}s pgbench-scale=$PGBENCH_SCALE tenants=$SCHEMAS"
+    for i in "${!app_rates[@]}"; do
+        awk -v r=$((i + 1)) -v a="${app_rates[$i]}" -v p="${pg_rates[$i]}" -v x="${xact_per_request[$i]}" \
+            'BEGIN { printf "round %d: app %.0f req/s, pgbench %.0f tps, ratio %.3f (target >= 0.25); %s database transactions per request\n", r, a, p, a / p, x }'
+    done
+    [[ -n "$CEILING_LINE" ]] && awk -v c="$CEILING_LINE" -v p="${pg_rates[0]}" \
+        'BEGIN { printf "ceiling: GET /actuator/health/liveness (no session, no database) %.0f req/s = %.3f of pgbench\n", c, c / p }'
+    awk '/Latency Distribution/ {f=1; next} f && /%/ {printf "%s=%s ", $1, $2} /requests in/ {f=0}' "$OUT/wrk-1.txt" | sed 's/^/read latency round 1: /'; echo
+    if [[ -s "$OUT/sql-samples.txt" ]]; then
+        echo "statements seen in pg_stat_activity during round 1 (state | last statement, count of samples):"
+        sort "$OUT/sql-samples.txt" | uniq -c | sort -rn | head -12 | cut -c1-220
+    fi
+    echo "load average at the end: $LOAD"
+    echo "machine: $(nproc) cores; app, wrk, pgbench and PostgreSQL share them"
+} | tee "$REPORT"
+cp "$REPORT" "$RESULTS/tenant-read-latest.txt"
