@@ -32,20 +32,20 @@ public class CurrentShops {
 
     /** The person's usable shops and which of them the session works in (kept up to date in the session). */
     public Choice of(UUID userId, HttpServletRequest request) {
-        List<ShopAccess> shops = shops.usableBy(userId);
+        List<ShopAccess> usable = shops.usableBy(userId);
         HttpSession session = request.getSession(false);
         String stored = session == null ? null : (String) session.getAttribute(SessionAttributes.CURRENT_SHOP);
-        Optional<ShopAccess> current = shops.stream()
+        Optional<ShopAccess> current = usable.stream()
                 .filter(access -> access.shop().id().value().toString().equals(stored))
                 .findFirst()
-                .or(() -> shops.stream().findFirst());
+                .or(() -> usable.stream().findFirst());
         if (session != null) {
             String now = current.map(access -> access.shop().id().value().toString()).orElse(null);
             if (!java.util.Objects.equals(now, stored)) {
                 session.setAttribute(SessionAttributes.CURRENT_SHOP, now);
             }
         }
-        return new Choice(shops, current);
+        return new Choice(usable, current);
     }
 
     public record Choice(List<ShopAccess> shops, Optional<ShopAccess> current) {
