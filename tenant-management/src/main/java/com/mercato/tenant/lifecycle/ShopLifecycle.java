@@ -3,6 +3,7 @@ package com.mercato.tenant.lifecycle;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -57,7 +58,8 @@ public class ShopLifecycle {
             if (from == to) {
                 return new Transition.AlreadyThere(from);
             }
-            if (!LifecycleTable.allows(from, to)) {
+            List<ShopStatus> steps = LifecycleTable.path(from, to);
+            if (steps.isEmpty()) {
                 log.info("Shop {} stays {}: no move to {} ({})", shop, from, to, cause.reason());
                 return new Transition.NotAllowed(from, to);
             }
@@ -65,10 +67,14 @@ public class ShopLifecycle {
             jdbc.sql("UPDATE public.tenants SET status = ?, status_changed_at = ?, updated_at = ? WHERE id = ?")
                     .params(to.name(), Timestamp.from(now), Timestamp.from(now), shop.value())
                     .update();
-            audit.record(new AuditEntry(shop, cause.actorType(), cause.actorId(), "shop.status-changed", cause.reason(),
-                    Map.of("from", from.name(), "to", to.name()), null));
-            events.publishEvent(new ShopStatusChanged(shop, from, to, cause.reason(), now));
-            log.info("Shop {} moved from {} to {} ({})", shop, from, to, cause.reason());
+            ShopStatus at = from;
+            for (ShopStatus step : steps) {
+                audit.record(new AuditEntry(shop, cause.actorType(), cause.actorId(), "shop.status-changed", cause.reason(),
+                        Map.of("from", at.name(), "to", step.name()), null));
+                events.publishEvent(new ShopStatusChanged(shop, at, step, cause.reason(), now));
+                log.info("Shop {} moved from {} to {} ({})", shop, at, step, cause.reason());
+                at = step;
+            }
             return new Transition.Moved(from, to);
         });
     }

@@ -3,6 +3,8 @@ package com.mercato.web.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -165,6 +167,41 @@ class StripeWebhookTest extends BillingTestBase {
         });
         assertThat(inbox.dead(100)).extracting(WebhookEvents.DeadEvent::id).doesNotContain(id);
         assertThat(worker.retry(id)).as("a processed event is not run twice").isFalse();
+    }
+
+    @Test
+    void aTrialShopThatFirstHearsOfItsSubscriptionWhenItIsCancelledEndsCancelledThroughActive() {
+        var shop = fixtures().shop("REGULAR");
+        FakeStripe.Events checkedOut = stripe.completeCheckout(checkout(shop, "REGULAR", 5));
+        FakeStripe.Events cancelled = stripe.cancel(subscriptionOf(checkedOut));
+
+        deliver(cancelled.payloads()); // the checkout's own events are delayed behind it
+
+        assertThat(shopStatus(shop.shopId())).isEqualTo("CANCELLED");
+        assertThat(statusMoves(shop.shopId())).containsExactlyInAnyOrder("TRIALING>ACTIVE", "ACTIVE>CANCELLED");
+        deliver(checkedOut.payloads());
+        assertThat(shopStatus(shop.shopId())).as("late events act on the subscription as it is now").isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aTrialShopThatFirstHearsOfItsSubscriptionWhenItIsPastDueStartsItsGrace() {
+        var shop = fixtures().shop("REGULAR");
+        FakeStripe.Events checkedOut = stripe.completeCheckout(checkout(shop, "REGULAR", 5));
+        FakeStripe.Events failed = stripe.failRenewal(subscriptionOf(checkedOut));
+
+        deliver(failed.payloads());
+
+        assertThat(shopStatus(shop.shopId())).isEqualTo("PAST_DUE");
+        assertThat(statusMoves(shop.shopId())).containsExactlyInAnyOrder("TRIALING>ACTIVE", "ACTIVE>PAST_DUE");
+        assertThat(jdbc.sql("SELECT grace_ends_at IS NOT NULL FROM public.subscriptions WHERE tenant_id = ?")
+                .param(shop.shopId()).query(Boolean.class).single()).isTrue();
+    }
+
+    private List<String> statusMoves(UUID shopId) {
+        return jdbc.sql("""
+                        SELECT (details->>'from') || '>' || (details->>'to') FROM public.audit_log
+                        WHERE tenant_id = ? AND action = 'shop.status-changed'""")
+                .param(shopId).query(String.class).list();
     }
 
     private long auditCount() {
