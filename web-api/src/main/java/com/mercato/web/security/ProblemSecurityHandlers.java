@@ -7,7 +7,10 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -35,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ProblemSecurityHandlers {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemSecurityHandlers.class);
     static final ProblemType LOGIN_FAILED = new ProblemType("login-failed", "Login failed", 401);
 
     private final ProblemResponses problems;
@@ -99,6 +103,16 @@ class ProblemSecurityHandlers {
             response.setHeader("Retry-After", "1");
             problems.write(response, ProblemResponses.of(CoreProblems.SERVICE_UNAVAILABLE,
                     "Another login of yours is in progress; please retry.", java.util.List.of(), Map.of("retryAfterSeconds", 1), request));
+            return;
+        }
+        if (e instanceof InternalAuthenticationServiceException) {
+            // The check itself failed (the database is out of reach, say): not the person's fault, so
+            // neither a 401 nor a failure that counts towards the throttle.
+            log.error("A login could not be checked", e);
+            response.setHeader("Retry-After", "5");
+            problems.write(response, ProblemResponses.of(CoreProblems.SERVICE_UNAVAILABLE,
+                    "Logging in is not possible right now. Please try again in a few seconds.", java.util.List.of(),
+                    Map.of("retryAfterSeconds", 5), request));
             return;
         }
         throttle.failed(email, request.getRemoteAddr());

@@ -2,10 +2,14 @@ package com.mercato.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import com.mercato.testsupport.TestServices;
@@ -13,8 +17,13 @@ import com.mercato.web.support.ApiClient;
 import com.mercato.web.support.Fixtures;
 import com.mercato.web.support.Fixtures.SignedUpShop;
 import com.mercato.web.support.IntegrationTest;
+import com.zaxxer.hikari.HikariDataSource;
 
 class LoginTest extends IntegrationTest {
+
+    @Autowired
+    @Qualifier("dataSource")
+    HikariDataSource platformPool;
 
     @Autowired
     StringRedisTemplate redis;
@@ -95,5 +104,28 @@ class LoginTest extends IntegrationTest {
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         assertThat(first.owner().get("/api/v1/shops/" + second).json().path("yourRole").asString()).isEqualTo("OWNER");
         assertThat(first.owner().get("/api/v1/shops/" + first.slug()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aLoginThatCannotBeCheckedIsA503NotAWrongPassword() throws Exception {
+        SignedUpShop shop = fixtures().shop();
+        List<Connection> held = new ArrayList<>();
+        ApiClient.Response unavailable;
+        try {
+            // every platform connection taken: the password cannot be looked up
+            for (int i = 0; i < platformPool.getMaximumPoolSize(); i++) {
+                held.add(platformPool.getConnection());
+            }
+            unavailable = anonymous().logIn(shop.ownerEmail(), shop.password());
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(unavailable.problemType()).isEqualTo("/problems/service-unavailable");
+        assertThat(unavailable.header("Retry-After")).isEqualTo("5");
+        assertThat(anonymous().logIn(shop.ownerEmail(), shop.password()).status()).isEqualTo(200);
     }
 }
