@@ -9,6 +9,7 @@
 #   WARMUP=10 (s of wrk before the measured run) PGBENCH_SCALE=10 ROUNDS=1 (alternating rounds)
 #   SQL_SAMPLES=0 (1: sample pg_stat_activity of the app's database 10x a second during round 1 and
 #   list the statements seen most, to show what a read costs in SQL)
+#   PROFILE=0 (1: record round 1 with Java Flight Recorder and list where the application's CPU goes)
 #   CEILING=1 (also drive GET /actuator/health/liveness — no session, no database — to show what
 #   the HTTP stack alone reaches on this machine)
 source "$(dirname "$0")/lib.sh"
@@ -22,6 +23,7 @@ PGBENCH_SCALE=${PGBENCH_SCALE:-10}
 ROUNDS=${ROUNDS:-1}
 CEILING=${CEILING:-1}
 SQL_SAMPLES=${SQL_SAMPLES:-0}
+PROFILE=${PROFILE:-0}
 
 if ! command -v wrk >/dev/null; then
     log "installing wrk"
@@ -68,6 +70,9 @@ for round in $(seq 1 "$ROUNDS"); do
         done) >"$OUT/sql-samples.txt" 2>/dev/null &
         sampler=$!
     fi
+    if ((PROFILE)) && ((round == 1)); then
+        "$JAVA_HOME/bin/jcmd" "$APP_PID" JFR.start name=read settings=profile duration="${DURATION}s" filename="$OUT/read.jfr" >/dev/null
+    fi
     wrk -t2 -c"$CONCURRENCY" -d"${DURATION}s" --latency -s "$BENCH_DIR/tenant-read.lua" "$BASE" | tee "$OUT/wrk-$round.txt" >&2
     if grep -q "Non-2xx" "$OUT/wrk-$round.txt"; then
         log "wrk saw non-2xx responses: the read is not what is being measured"; exit 1
@@ -104,6 +109,10 @@ REPORT="$OUT/report.txt"
     [[ -n "$CEILING_LINE" ]] && awk -v c="$CEILING_LINE" -v p="${pg_rates[0]}" \
         'BEGIN { printf "ceiling: GET /actuator/health/liveness (no session, no database) %.0f req/s = %.3f of pgbench\n", c, c / p }'
     awk '/Latency Distribution/ {f=1; next} f && /%/ {printf "%s=%s ", $1, $2} /requests in/ {f=0}' "$OUT/wrk-1.txt" | sed 's/^/read latency round 1: /'; echo
+    if [[ -s "$OUT/read.jfr" ]]; then
+        echo "where the application's CPU went during round 1 (share of samples with the frame on the stack):"
+        "$JAVA_HOME/bin/jfr" print --events jdk.ExecutionSample --stack-depth 200 "$OUT/read.jfr" | python3 "$BENCH_DIR/jfr-shares.py"
+    fi
     if [[ -s "$OUT/sql-samples.txt" ]]; then
         echo "statements seen in pg_stat_activity during round 1 (state | last statement, count of samples):"
         sort "$OUT/sql-samples.txt" | uniq -c | sort -rn | head -12 | cut -c1-220

@@ -87,14 +87,6 @@ public class ShopLifecycle {
                 .optional();
     }
 
-    /** The operator's hold on the shop, if there is one: its reason, shown to the owner. */
-    public Optional<String> holdOf(TenantId shop) {
-        return jdbc.sql("SELECT hold_reason FROM public.tenants WHERE id = ? AND hold_reason IS NOT NULL")
-                .param(shop.value())
-                .query(String.class)
-                .optional();
-    }
-
     public void hold(TenantId shop, String reason, String operatorId) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("A hold needs a reason the owner can read");

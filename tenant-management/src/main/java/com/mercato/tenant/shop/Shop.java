@@ -1,6 +1,7 @@
 package com.mercato.tenant.shop;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import com.mercato.core.tenancy.TenantId;
 
@@ -15,7 +16,13 @@ public record Shop(
         Instant trialEndsAt,
         MigrationState migrationState,
         String migratedChangelog,
-        Instant createdAt) {
+        Instant createdAt,
+        String holdReason) {
+
+    /** An operator's hold, with the reason the owner reads; billing events never lift it. */
+    public Optional<String> hold() {
+        return Optional.ofNullable(holdReason);
+    }
 
     /** Whether this shop's schema is at the tenant changelog the running code carries. */
     public boolean schemaIsCurrent(String expectedChangelog) {

@@ -11,7 +11,7 @@ import com.mercato.core.tenancy.TenantId;
 /** Reads a shop from a row of {@code public.tenants}. */
 final class ShopRows {
 
-    static final String COLUMNS = "t.id, t.slug, t.name, t.status, t.plan_code, t.billing_interval, t.trial_ends_at, t.migration_state, t.migrated_changelog, t.created_at";
+    static final String COLUMNS = "t.id, t.slug, t.name, t.status, t.plan_code, t.billing_interval, t.trial_ends_at, t.migration_state, t.migrated_changelog, t.created_at, t.hold_reason";
 
     private ShopRows() {
     }
@@ -27,7 +27,8 @@ final class ShopRows {
                 instant(rs.getTimestamp("trial_ends_at")),
                 MigrationState.valueOf(rs.getString("migration_state")),
                 rs.getString("migrated_changelog"),
-                instant(rs.getTimestamp("created_at")));
+                instant(rs.getTimestamp("created_at")),
+                rs.getString("hold_reason"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -12,7 +12,6 @@ import org.springframework.web.servlet.HandlerMapping;
 
 import com.mercato.billing.BillingProblems;
 import com.mercato.core.problem.ProblemException;
-import com.mercato.tenant.lifecycle.ShopLifecycle;
 import com.mercato.tenant.member.Role;
 import com.mercato.tenant.shop.ShopAccess;
 import com.mercato.tenant.shop.ShopStatus;
@@ -28,12 +27,6 @@ import com.mercato.web.shop.CurrentShop;
 @Component
 class SuspensionInterceptor implements HandlerInterceptor {
 
-    private final ShopLifecycle lifecycle;
-
-    SuspensionInterceptor(ShopLifecycle lifecycle) {
-        this.lifecycle = lifecycle;
-    }
-
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!hasSlug(request)) {
@@ -41,7 +34,8 @@ class SuspensionInterceptor implements HandlerInterceptor {
         }
         ShopAccess access = CurrentShop.of(request);
         boolean shopItself = "GET".equals(request.getMethod()) && isShopRoot(request, access);
-        Optional<String> hold = lifecycle.holdOf(access.shop().id());
+        // read with the membership in the same query (ShopAccessInterceptor): no round trip of its own
+        Optional<String> hold = access.shop().hold();
         if (hold.isPresent()) {
             if (shopItself || (access.role() == Role.OWNER && "GET".equals(request.getMethod()))) {
                 return true;

@@ -7,11 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
-import org.springframework.security.web.session.ConcurrentSessionFilter;
-import org.springframework.security.web.session.SessionInformationExpiredEvent;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.stereotype.Component;
 
 import com.mercato.tenant.session.SessionProblems;
@@ -26,12 +24,10 @@ import com.mercato.web.problem.ProblemResponses;
 public class SessionSecurity {
 
     private final SessionLimits limits;
-    private final SessionRegistry registry;
     private final ProblemResponses problems;
 
-    SessionSecurity(SessionLimits limits, SessionRegistry registry, ProblemResponses problems) {
+    SessionSecurity(SessionLimits limits, ProblemResponses problems) {
         this.limits = limits;
-        this.registry = registry;
         this.problems = problems;
     }
 
@@ -47,12 +43,10 @@ public class SessionSecurity {
                 return withLimits;
             }
         }));
-        http.addFilter(new ConcurrentSessionFilter(registry, this::expired));
+        http.addFilterAfter(new EndedSessionFilter(this::expired), SecurityContextHolderFilter.class);
     }
 
-    private void expired(SessionInformationExpiredEvent event) throws IOException {
-        HttpServletRequest request = event.getRequest();
-        HttpServletResponse response = event.getResponse();
+    private void expired(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String accept = request.getHeader("Accept");
         if (accept != null && accept.contains("json")) {
             problems.write(response, ProblemResponses.of(SessionProblems.SESSION_ENDED,
