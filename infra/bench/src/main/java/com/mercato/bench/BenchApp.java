@@ -129,4 +129,16 @@ final class BenchApp implements AutoCloseable {
             throw new IllegalStateException(sql, e);
         }
     }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    static void log(String format, Object... args) {
+        System.err.printf("[%s] %s%n", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), format.formatted(args));
+    }
 }

@@ -88,7 +88,7 @@ public final class LoginBench {
                                 JOIN public.plans p ON p.code = s.plan_code AND p.version = s.plan_version WHERE s.tenant_id = ?""")
                         .param(shop).query(Integer.class).single());
             }
-            log("%d shops, %d members; logging all in at once", shops, members.size());
+            BenchApp.log("%d shops, %d members; logging all in at once", shops, members.size());
 
             // Warm the login path a little (one shop's owner), so the figure is not all JIT compilation.
             for (int i = 0; i < 5; i++) {
@@ -161,7 +161,7 @@ public final class LoginBench {
             report.add("seat violations (shops where more distinct members than seats made a successful call): %d of %d shops (must be 0)"
                     .formatted(violations, shops));
             report.add("per shop: " + results.resolve("shops.txt"));
-            report.add("load average: " + loadAverage() + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
+            report.add("load average: " + BenchApp.loadAverage() + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
         }
         String text = String.join("\n", report) + "\n";
         System.out.print(text);
@@ -178,15 +178,4 @@ public final class LoginBench {
         return sorted[Math.max(0, rank - 1)] / 1000.0;
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static void log(String format, Object... args) {
-        System.err.printf("[%s] %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS), format.formatted(args));
-    }
 }

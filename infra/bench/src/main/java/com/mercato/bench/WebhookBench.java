@@ -114,7 +114,7 @@ public final class WebhookBench {
             unique += story.events();
         }
         int duplicates = events - unique;
-        log("%d shops per set, %d events per set, %d duplicates in the shuffled delivery", stories.size(), unique, duplicates);
+        BenchApp.log("%d shops per set, %d events per set, %d duplicates in the shuffled delivery", stories.size(), unique, duplicates);
 
         FakeStripe stripe = FakeStripe.get();
         stripe.useClock(Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC));
@@ -133,7 +133,7 @@ public final class WebhookBench {
             long t0 = System.nanoTime();
             List<Shop> setA = prepare(app.base, "wa-" + tag, stories);
             List<Shop> setB = prepare(app.base, "wb-" + tag, stories);
-            log("prepared %d shops (sign-up, login, checkout) in %.0f s", 2 * stories.size(), seconds(t0));
+            BenchApp.log("prepared %d shops (sign-up, login, checkout) in %.0f s", 2 * stories.size(), seconds(t0));
 
             List<List<String>> eventsA = new ArrayList<>();
             List<List<String>> eventsB = new ArrayList<>();
@@ -155,7 +155,7 @@ public final class WebhookBench {
             }
             Collections.shuffle(deliveries, random);
             String webhook = app.base + "/api/v1/billing/stripe/webhook";
-            log("delivering %d events (%d unique), %d at a time", deliveries.size(), allA.size(), concurrency);
+            BenchApp.log("delivering %d events (%d unique), %d at a time", deliveries.size(), allA.size(), concurrency);
             long ingestStart = System.nanoTime();
             Delivery delivered = deliver(webhook, deliveries, concurrency);
             double ackSeconds = seconds(ingestStart);
@@ -170,7 +170,7 @@ public final class WebhookBench {
 
             // 2. sequential replay in Stripe's order, each processed before the next
             List<String> allB = eventsB.stream().flatMap(List::stream).toList();
-            log("replaying %d events one at a time", allB.size());
+            BenchApp.log("replaying %d events one at a time", allB.size());
             long replayStart = System.nanoTime();
             for (String payload : allB) {
                 int status = post(webhook, payload);
@@ -235,7 +235,7 @@ public final class WebhookBench {
                     .formatted(equal, stories.size(), expectedA, stories.size(), expectedB, stories.size()));
             offStory.forEach((what, n) -> report.add("  " + what + ": " + n + " shops"));
             report.addAll(mismatches);
-            report.add("load average: " + loadAverage() + " (" + Runtime.getRuntime().availableProcessors() + " cores, shared with the load generator and PostgreSQL)");
+            report.add("load average: " + BenchApp.loadAverage() + " (" + Runtime.getRuntime().availableProcessors() + " cores, shared with the load generator and PostgreSQL)");
         }
         String text = String.join("\n", report) + "\n";
         System.out.print(text);
@@ -283,7 +283,7 @@ public final class WebhookBench {
                     try {
                         Shop shop = prepareOne(base, slug, choice);
                         if (done.incrementAndGet() % 100 == 0) {
-                            log("  %s: %d/%d shops ready", prefix, done.get(), stories.size());
+                            BenchApp.log("  %s: %d/%d shops ready", prefix, done.get(), stories.size());
                         }
                         return shop;
                     } finally {
@@ -435,15 +435,4 @@ public final class WebhookBench {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static void log(String format, Object... args) {
-        System.err.printf("[%s] %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS), format.formatted(args));
-    }
 }
