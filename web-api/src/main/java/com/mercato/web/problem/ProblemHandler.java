@@ -72,9 +72,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
-    /** Invitation links carry their token in the path; a log line must not. */
+    /** Invitation and password-reset links carry their token in the path; a log line must not. */
     static String withoutSecrets(String path) {
-        return path == null ? null : path.replaceAll("(/invitations/)[^/]+", "$1{token}");
+        return path == null ? null : path.replaceAll("(/invitations/|/password-reset/)[^/]+", "$1{token}");
     }
 
     @ExceptionHandler(Exception.class)
