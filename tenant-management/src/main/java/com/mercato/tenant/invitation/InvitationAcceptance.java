@@ -17,6 +17,7 @@ import com.mercato.core.problem.CoreProblems;
 import com.mercato.core.problem.FieldErrors;
 import com.mercato.core.problem.FieldProblem;
 import com.mercato.core.problem.ProblemException;
+import com.mercato.core.secret.SecretTokens;
 import com.mercato.tenant.audit.AuditEntry;
 import com.mercato.tenant.audit.AuditLog;
 import com.mercato.tenant.member.Member;
@@ -118,7 +119,7 @@ public class InvitationAcceptance {
         // The seat lock first, then the invitation, in the same order as resending, so they never deadlock.
         seats.lock(seen.shopId());
         Invitation invitation = jdbc.sql("SELECT " + InvitationRows.COLUMNS + " FROM public.invitations i WHERE i.token_hash = ? FOR UPDATE")
-                .param(InvitationToken.hash(token)).query((rs, n) -> InvitationRows.map(rs)).optional()
+                .param(SecretTokens.sha256(token)).query((rs, n) -> InvitationRows.map(rs)).optional()
                 .orElseThrow(InvitationAcceptance::unknown);
         Instant now = clock.instant();
         requirePending(invitation, now);
@@ -151,11 +152,11 @@ public class InvitationAcceptance {
 
     /** The invitation behind a token, if it can still be accepted; the right problem otherwise. */
     private Invitation usable(String token) {
-        if (!InvitationToken.plausible(token)) {
+        if (!SecretTokens.plausible(token)) {
             throw unknown();
         }
         Invitation invitation = jdbc.sql("SELECT " + InvitationRows.COLUMNS + " FROM public.invitations i WHERE i.token_hash = ?")
-                .param(InvitationToken.hash(token)).query((rs, n) -> InvitationRows.map(rs)).optional()
+                .param(SecretTokens.sha256(token)).query((rs, n) -> InvitationRows.map(rs)).optional()
                 .orElseThrow(InvitationAcceptance::unknown);
         requirePending(invitation, clock.instant());
         return invitation;

@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.mercato.core.problem.CoreProblems;
 import com.mercato.core.problem.FieldErrors;
 import com.mercato.core.problem.ProblemException;
+import com.mercato.core.secret.SecretTokens;
 import com.mercato.core.tenancy.TenantId;
 import com.mercato.tenant.audit.AuditEntry;
 import com.mercato.tenant.audit.AuditLog;
@@ -82,7 +83,7 @@ public class Invitations {
         requireMayInvite(actor, invitedRole);
         String normalized = Users.normalizeEmail(email);
         Shop shop = shops.findById(shopId).orElseThrow();
-        String token = InvitationToken.random();
+        String token = SecretTokens.random();
         Invitation created = transactions.execute(tx -> {
             seats.lock(shopId);
             Instant now = clock.instant();
@@ -106,7 +107,7 @@ public class Invitations {
             jdbc.sql("""
                             INSERT INTO public.invitations (id, tenant_id, email, role, token_hash, invited_by, created_at, sent_at, expires_at)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, shopId.value(), normalized, invitedRole.name(), InvitationToken.hash(token), actor.userId(),
+                    .params(id, shopId.value(), normalized, invitedRole.name(), SecretTokens.sha256(token), actor.userId(),
                             Timestamp.from(now), Timestamp.from(now), Timestamp.from(now.plus(VALIDITY)))
                     .update();
             record(shopId, actor, "invitation.created", id, normalized, invitedRole);
@@ -133,7 +134,7 @@ public class Invitations {
     public Invitation resend(TenantId shopId, Actor actor, UUID invitationId) {
         requireManager(actor);
         Shop shop = shops.findById(shopId).orElseThrow();
-        String token = InvitationToken.random();
+        String token = SecretTokens.random();
         Invitation resent = transactions.execute(tx -> {
             seats.lock(shopId);
             Invitation invitation = lockOpen(shopId, invitationId);
@@ -141,7 +142,7 @@ public class Invitations {
             seats.requireFreeSeat(shopId, invitation.id(), "resend this invitation");
             Instant now = clock.instant();
             jdbc.sql("UPDATE public.invitations SET token_hash = ?, sent_at = ?, expires_at = ? WHERE id = ?")
-                    .params(InvitationToken.hash(token), Timestamp.from(now), Timestamp.from(now.plus(VALIDITY)), invitation.id())
+                    .params(SecretTokens.sha256(token), Timestamp.from(now), Timestamp.from(now.plus(VALIDITY)), invitation.id())
                     .update();
             record(shopId, actor, "invitation.resent", invitation.id(), invitation.email(), invitation.role());
             Invitation updated = find(shopId, invitation.id()).orElseThrow();

@@ -1,15 +1,9 @@
 package com.mercato.tenant.password;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.mercato.core.secret.SecretTokens;
 import com.mercato.tenant.audit.AuditEntry;
 import com.mercato.tenant.audit.AuditLog;
 import com.mercato.tenant.mail.Mailer;
@@ -40,7 +35,6 @@ public class PasswordResets {
 
     static final Duration VALIDITY = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(PasswordResets.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Users users;
@@ -67,10 +61,10 @@ public class PasswordResets {
     @Transactional
     public void request(String email, String ip) {
         users.findByEmail(email).ifPresent(user -> {
-            String token = newToken();
+            String token = SecretTokens.random();
             Instant now = clock.instant();
             jdbc.sql("INSERT INTO public.password_reset_tokens (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-                    .params(hash(token), user.id(), Timestamp.from(now), Timestamp.from(now.plus(VALIDITY)))
+                    .params(SecretTokens.sha256Hex(token), user.id(), Timestamp.from(now), Timestamp.from(now.plus(VALIDITY)))
                     .update();
             audit.record(new AuditEntry(null, AuditEntry.ActorType.USER, user.id().toString(), "password.reset-requested",
                     null, Map.of(), ip));
@@ -93,7 +87,7 @@ public class PasswordResets {
     public User reset(String token, String newPassword, String ip) {
         Instant now = clock.instant();
         Link link = jdbc.sql("SELECT user_id, expires_at, used_at FROM public.password_reset_tokens WHERE token_hash = ? FOR UPDATE")
-                .param(hash(token == null ? "" : token))
+                .param(SecretTokens.sha256Hex(token == null ? "" : token))
                 .query((rs, n) -> new Link(rs.getObject("user_id", UUID.class), rs.getTimestamp("expires_at").toInstant(),
                         rs.getTimestamp("used_at") == null ? null : rs.getTimestamp("used_at").toInstant()))
                 .optional()
@@ -120,23 +114,9 @@ public class PasswordResets {
     /** Whether a link can still be used, for the reset page (which shows the form or says why not). */
     public boolean isUsable(String token) {
         return jdbc.sql("SELECT count(*) FROM public.password_reset_tokens WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
-                .params(hash(token == null ? "" : token), Timestamp.from(clock.instant()))
+                .params(SecretTokens.sha256Hex(token == null ? "" : token), Timestamp.from(clock.instant()))
                 .query(Integer.class)
                 .single() > 0;
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private record Link(UUID userId, Instant expiresAt, Instant usedAt) {

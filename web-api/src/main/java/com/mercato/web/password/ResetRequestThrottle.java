@@ -1,10 +1,6 @@
 package com.mercato.web.password;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -12,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import com.mercato.core.problem.CoreProblems;
 import com.mercato.core.problem.ProblemException;
+import com.mercato.core.secret.SecretTokens;
 import com.mercato.tenant.member.Users;
 import com.mercato.web.security.RateLimits;
 
@@ -39,7 +36,7 @@ class ResetRequestThrottle {
 
     /** Counts this request, or refuses it with 429 when the e-mail or the address had enough this hour. */
     void admit(String email, String address) {
-        String emailKey = "password-reset:email:" + sha256(Users.normalizeEmail(email));
+        String emailKey = "password-reset:email:" + SecretTokens.sha256Hex(Users.normalizeEmail(email));
         String addressKey = "password-reset:address:" + address;
         limits.exhausted(emailKey, maxPerEmail).or(() -> limits.exhausted(addressKey, maxPerAddress)).ifPresent(wait -> {
             long seconds = RateLimits.retryAfterSeconds(wait);
@@ -51,11 +48,4 @@ class ResetRequestThrottle {
         limits.count(addressKey, WINDOW);
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

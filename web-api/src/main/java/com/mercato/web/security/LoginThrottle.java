@@ -1,16 +1,13 @@
 package com.mercato.web.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import com.mercato.core.secret.SecretTokens;
 import com.mercato.tenant.member.Users;
 
 /**
@@ -53,18 +50,11 @@ public class LoginThrottle {
     }
 
     private static String accountKey(String email) {
-        return "login-failures:account:" + sha256(String.valueOf(Users.normalizeEmail(email)));
+        return "login-failures:account:" + SecretTokens.sha256Hex(String.valueOf(Users.normalizeEmail(email)));
     }
 
     private static String addressKey(String address) {
         return "login-failures:address:" + address;
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,8 +1,5 @@
 package com.mercato.web.session;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
@@ -19,6 +16,8 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
+
+import com.mercato.core.secret.SecretTokens;
 
 /**
  * A person's live sessions as every node sees them (Spring Session's principal index in
@@ -74,11 +73,7 @@ public class PersonSessions {
     }
 
     public static String handle(String sessionId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("mercato-session:" + sessionId).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = SecretTokens.sha256("mercato-session:" + sessionId);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
     }
 }
