@@ -6,7 +6,8 @@ import sys
 WATCH = [
     ("HTTP parsing and Tomcat", r"org\.apache\.(coyote|tomcat)\."),
     ("Spring Security filter chain", r"org\.springframework\.security\.web\.FilterChainProxy\.doFilter"),
-    ("Spring Session: load and save", r"org\.springframework\.session\.(data\.redis|web\.http\.SessionRepositoryFilter)"),
+    # not SessionRepositoryFilter.doFilter itself: it wraps the whole rest of the request
+    ("Spring Session: load and save", r"org\.springframework\.session\.data\.redis\.|SessionRepositoryRequestWrapper\.(commitSession|getRequestedSession)"),
     ("concurrent-session check", r"ConcurrentSessionFilter\.doFilter"),
     ("Redis client (Lettuce)", r"io\.lettuce\."),
     ("JDK deserialization", r"java\.io\.ObjectInputStream\.readObject"),

@@ -53,14 +53,18 @@ export BENCH_PAIRS="$OUT/pairs.lua"
 log "warm-up: wrk ${WARMUP}s"
 wrk -t2 -c"$CONCURRENCY" -d"${WARMUP}s" -s "$BENCH_DIR/tenant-read.lua" "$BASE" >"$OUT/wrk-warmup.txt"
 
+# Redis serves only this bench while it runs, so the server-wide command count is the application's.
+redis_commands() { redis-cli -h 127.0.0.1 INFO stats | tr -d '\r' | awk -F: '/^total_commands_processed/ {print $2}'; }
 xacts() { psql -At -d postgres -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$APP_DB'"; }
 
 app_rates=()
 pg_rates=()
 xact_per_request=()
+redis_per_request=()
 for round in $(seq 1 "$ROUNDS"); do
     log "round $round: wrk -t2 -c$CONCURRENCY -d${DURATION}s (load $(load_now))"
     x0=$(xacts)
+    r0=$(redis_commands)
     sampler=""
     if ((SQL_SAMPLES)) && ((round == 1)); then
         (end=$((SECONDS + DURATION)); while ((SECONDS < end)); do
@@ -81,8 +85,10 @@ for round in $(seq 1 "$ROUNDS"); do
     app_rates+=("$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-$round.txt")")
     sleep 1  # PostgreSQL flushes its statistics about once a second
     x1=$(xacts)
+    r1=$(redis_commands)
     requests=$(awk '/requests in/ {print $1}' "$OUT/wrk-$round.txt")
     xact_per_request+=("$(awk -v a="$x0" -v b="$x1" -v n="$requests" 'BEGIN { printf "%.2f", (b - a) / n }')")
+    redis_per_request+=("$(awk -v a="$r0" -v b="$r1" -v n="$requests" 'BEGIN { printf "%.2f", (b - a) / n }')")
 
     log "round $round: pgbench -S -c$CONCURRENCY -j2 -T$DURATION (load $(load_now))"
     pgbench -h 127.0.0.1 -S -n -c "$CONCURRENCY" -j 2 -T "$DURATION" "$PGBENCH_DB" | tee "$OUT/pgbench-$round.txt" >&2
@@ -103,8 +109,8 @@ REPORT="$OUT/report.txt"
     echo "tenant-scoped read vs pgbench -S   run $RUN_ID   $(date -u +%FT%TZ)"
     echo "shops=$SHOPS contacts/shop=$CONTACTS concurrency=$CONCURRENCY duration=${DURATION}s pgbench-scale=$PGBENCH_SCALE tenants=$SCHEMAS"
     for i in "${!app_rates[@]}"; do
-        awk -v r=$((i + 1)) -v a="${app_rates[$i]}" -v p="${pg_rates[$i]}" -v x="${xact_per_request[$i]}" \
-            'BEGIN { printf "round %d: app %.0f req/s, pgbench %.0f tps, ratio %.3f (target >= 0.25); %s database transactions per request\n", r, a, p, a / p, x }'
+        awk -v r=$((i + 1)) -v a="${app_rates[$i]}" -v p="${pg_rates[$i]}" -v x="${xact_per_request[$i]}" -v c="${redis_per_request[$i]}" \
+            'BEGIN { printf "round %d: app %.0f req/s, pgbench %.0f tps, ratio %.3f (target >= 0.25); per request %s database transactions, %s Redis commands\n", r, a, p, a / p, x, c }'
     done
     [[ -n "$CEILING_LINE" ]] && awk -v c="$CEILING_LINE" -v p="${pg_rates[0]}" \
         'BEGIN { printf "ceiling: GET /actuator/health/liveness (no session, no database) %.0f req/s = %.3f of pgbench\n", c, c / p }'

@@ -49,6 +49,9 @@ public abstract class IntegrationTest {
         // Mails go over SMTP to a real server in this JVM (Mailbox).
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", Mailbox::smtpPort);
+        // Every request's access time is stored, so tests of "least recently used" can tell apart
+        // requests a few milliseconds apart; TouchThrottlingSessionRepositoryTest covers the throttle.
+        registry.add("mercato.session.touch-interval", () -> "PT0S");
     }
 
     @AfterEach
