@@ -10,6 +10,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 
 import com.mercato.core.problem.CoreProblems;
 import com.mercato.core.problem.ProblemException;
@@ -45,7 +46,8 @@ public class ContactService {
         return contacts.count();
     }
 
-    @TenantTransactional(readOnly = true)
+    /** A single statement needs no transaction around it; one would add a COMMIT round trip (see ContactRepository). */
+    @TenantTransactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<Contact> find(UUID id) {
         return contacts.findById(id);
     }

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.core.annotation.AliasFor;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** A transaction in the current tenant's schema (the platform schema has its own, the primary one). */
@@ -18,4 +19,7 @@ public @interface TenantTransactional {
 
     @AliasFor(annotation = Transactional.class, attribute = "readOnly")
     boolean readOnly() default false;
+
+    @AliasFor(annotation = Transactional.class, attribute = "propagation")
+    Propagation propagation() default Propagation.REQUIRED;
 }
