@@ -32,6 +32,17 @@ class OperationsEndpointsTest extends IntegrationTest {
     }
 
     @Test
+    void loginsAreTimedButTheSecurityFiltersOfEachRequestAreNot() {
+        SignedUpShop shop = fixtures().shop();  // its owner logs in
+        shop.owner().get("/api/v1/shops/" + shop.slug() + "/contacts");
+
+        String metrics = anonymous().getAny("/actuator/prometheus").body();
+
+        assertThat(metrics).contains("spring_security_authentications_seconds_count");
+        assertThat(metrics).doesNotContain("spring_security_filterchains").doesNotContain("spring_security_authorizations");
+    }
+
+    @Test
     void openApiDescribesTheApiAndSwaggerUiIsServed() {
         ApiClient.Response docs = anonymous().get("/v3/api-docs");
 
