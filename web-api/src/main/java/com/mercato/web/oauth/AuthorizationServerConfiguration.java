@@ -39,6 +39,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -116,12 +117,13 @@ class AuthorizationServerConfiguration {
 
     @Bean
     OAuth2AuthorizationService authorizationService(@Qualifier("dataSource") DataSource dataSource, RegisteredClientRepository clients,
-                                                     OAuth2AuthorizationConsentService consents) {
+                                                     OAuth2AuthorizationConsentService consents,
+                                                     @Qualifier("transactionManager") PlatformTransactionManager platformTransactions) {
         JdbcOAuth2AuthorizationService service = new JdbcOAuth2AuthorizationService(new JdbcTemplate(dataSource), clients);
         JsonMapper json = AuthorizationJson.mapper();
         service.setAuthorizationRowMapper(new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(clients, json));
         service.setAuthorizationParametersMapper(new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(json));
-        return new ShopBoundAuthorizations(service, consents);
+        return new ShopBoundAuthorizations(service, consents, platformTransactions);
     }
 
     @Bean

@@ -1,10 +1,14 @@
 package com.mercato.web.oauth;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -12,6 +16,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
+import com.mercato.core.problem.CoreProblems;
 import com.mercato.web.problem.ProblemResponses;
 import com.mercato.web.security.OAuthProblems;
 
@@ -23,6 +28,8 @@ import com.mercato.web.security.OAuthProblems;
  */
 @Component
 public class BearerTokenSecurity {
+
+    private static final Logger log = LoggerFactory.getLogger(BearerTokenSecurity.class);
 
     private static final RequestMatcher BEARER = request -> {
         String header = request.getHeader("Authorization");
@@ -48,10 +55,18 @@ public class BearerTokenSecurity {
     }
 
     private void invalidToken(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
+        if (e instanceof TokenCheckUnavailable) {
+            log.error("An access token could not be checked", e);
+            response.setHeader("Retry-After", "5");
+            problems.write(response, ProblemResponses.of(CoreProblems.SERVICE_UNAVAILABLE,
+                    "The access token can not be checked right now; please retry in a few seconds.", List.of(),
+                    Map.of("retryAfterSeconds", 5), request));
+            return;
+        }
         boolean presented = BEARER.matches(request);
         response.setHeader("WWW-Authenticate", presented ? "Bearer error=\"invalid_token\"" : "Bearer");
         problems.write(response, ProblemResponses.of(
-                presented ? OAuthProblems.INVALID_TOKEN : com.mercato.core.problem.CoreProblems.UNAUTHENTICATED,
+                presented ? OAuthProblems.INVALID_TOKEN : CoreProblems.UNAUTHENTICATED,
                 presented ? "The access token is invalid, expired or revoked; get a new one." : "Log in or present a valid access token.",
                 request));
     }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -38,7 +40,12 @@ final class ShopTokenConverter implements Converter<Jwt, AbstractAuthenticationT
         if (shopId == null || kind == null || jwt.getSubject() == null) {
             throw new InvalidBearerTokenException("The access token names no shop.");
         }
-        OAuth2Authorization authorization = authorizations.findByToken(jwt.getTokenValue(), OAuth2TokenType.ACCESS_TOKEN);
+        OAuth2Authorization authorization;
+        try {
+            authorization = authorizations.findByToken(jwt.getTokenValue(), OAuth2TokenType.ACCESS_TOKEN);
+        } catch (DataAccessException | CannotCreateTransactionException e) {
+            throw new TokenCheckUnavailable(e);
+        }
         if (authorization == null || authorization.getAccessToken() == null || !authorization.getAccessToken().isActive()) {
             throw new InvalidBearerTokenException("The access token was revoked.");
         }

@@ -7,11 +7,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.mercato.web.support.ApiClient;
 import com.mercato.web.support.Fixtures;
+import com.mercato.web.support.HeldConnections;
 import com.mercato.web.support.IntegrationTest;
+import com.zaxxer.hikari.HikariDataSource;
 
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +23,9 @@ class ApiClientTokenTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    @Qualifier("dataSource")
+    HikariDataSource platformPool;
 
     record Credentials(String clientId, String secret) {
     }
@@ -98,6 +104,36 @@ class ApiClientTokenTest extends IntegrationTest {
         assertThat(claims.path("kind").asString()).isEqualTo("client");
         assertThat(claims.path("iss").asString()).isEqualTo("http://localhost");
         assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(300);
+    }
+
+    @Test
+    void aTokenIsCheckedOnOneDatabaseConnection() throws Exception {
+        var shop = fixtures().shop("ADVANCED");
+        ApiClient integration = anonymous().withBearer(tokenFor(shop));
+        // Spring's JDBC store reads the client while the authorization's result set is open: without
+        // one transaction around the lookup that needs a second connection, which concurrent
+        // requests holding the rest of the pool never free (they wait for a second one too).
+        ApiClient.Response listed;
+        try (var held = HeldConnections.allBut(platformPool, 1)) {
+            listed = integration.get("/api/v1/shops/" + shop.slug() + "/contacts");
+        }
+
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenThatCanNotBeCheckedIsAnswered503ToRetry() throws Exception {
+        var shop = fixtures().shop("ADVANCED");
+        ApiClient integration = anonymous().withBearer(tokenFor(shop));
+        ApiClient.Response response;
+        try (var held = HeldConnections.allBut(platformPool, 0)) {
+            response = integration.get("/api/v1/shops/" + shop.slug() + "/contacts");
+        }
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(503);
+        assertThat(response.problemType()).isEqualTo("/problems/service-unavailable");
+        assertThat(response.header("Retry-After")).isEqualTo("5");
+        assertThat(integration.get("/api/v1/shops/" + shop.slug() + "/contacts").status()).as("once the database is back").isEqualTo(200);
     }
 
     @Test
