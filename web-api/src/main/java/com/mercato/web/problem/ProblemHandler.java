@@ -15,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -64,7 +65,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldProblem(e.getName(), "has an invalid value")), Map.of(), request));
     }
 
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class, QueryTimeoutException.class})
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+            DataAccessResourceFailureException.class, QueryTimeoutException.class})
     ResponseEntity<Object> unavailable(Exception e, HttpServletRequest request) {
         log.error("A backing service is unavailable", e);
         ProblemDetail problem = ProblemResponses.of(CoreProblems.SERVICE_UNAVAILABLE,

@@ -6,14 +6,39 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import com.mercato.web.support.ApiClient;
+import com.mercato.web.support.HeldConnections;
 import com.mercato.web.support.Fixtures.SignedUpShop;
 import com.mercato.web.support.IntegrationTest;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import tools.jackson.databind.JsonNode;
 
 class ContactsTest extends IntegrationTest {
+
+    @Autowired
+    @Qualifier("tenantDataSource")
+    HikariDataSource tenantPool;
+
+    @Test
+    void aWriteThatFindsNoDatabaseConnectionIsAnswered503ToRetryAndChangesNothing() throws Exception {
+        SignedUpShop shop = fixtures().shop();
+        String contacts = "/api/v1/shops/" + shop.slug() + "/contacts";
+
+        ApiClient.Response refused;
+        try (var held = HeldConnections.allBut(tenantPool, 0)) {
+            refused = shop.owner().post(contacts, Map.of("name", "Lee Siu Lung"));
+        }
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+        assertThat(refused.problemType()).isEqualTo("/problems/service-unavailable");
+        assertThat(refused.header("Retry-After")).isEqualTo("5");
+        assertThat(shop.owner().get(contacts).json().path("totalItems").asLong()).isZero();
+    }
 
     @Test
     void ownerCreatesListsReadsUpdatesAndDeletesContacts() {
