@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
  * Prepares the tenant-scoped read bench: signs up {@code shops} shops over the API, logs each
  * owner in through the form (CSRF token from the XSRF-TOKEN cookie, as the web app does),
  * creates {@code contacts} contacts per shop over the API, checks one read answers 200, and
- * writes a Lua table of (path, cookie) pairs for wrk.
+ * writes a Lua table of (path, header name, header value) triples for wrk: the owner's session
+ * cookie, or with {@code bearer} an access token of an integration client of the shop (client
+ * credentials grant), the path an API integration takes.
  *
- * <p>Run: {@code java TenantReadSetup.java <base-url> <shops> <contacts-per-shop> <out.lua> <run-tag>}
+ * <p>Run: {@code java TenantReadSetup.java <base-url> <shops> <contacts-per-shop> <out.lua> <run-tag> [session|bearer]}
  */
 public final class TenantReadSetup {
 
@@ -34,7 +36,7 @@ public final class TenantReadSetup {
     static final Pattern SHOP_ID = Pattern.compile("\"shopId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
-    record Shop(String slug, String cookie, List<String> contactIds) {
+    record Shop(String slug, String headerName, String headerValue, List<String> contactIds) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -43,6 +45,7 @@ public final class TenantReadSetup {
         int contacts = Integer.parseInt(args[2]);
         Path out = Path.of(args[3]);
         String tag = args[4];
+        boolean bearer = args.length > 5 && args[5].equals("bearer");
 
         long started = System.nanoTime();
         Semaphore parallel = new Semaphore(4);
@@ -53,7 +56,7 @@ public final class TenantReadSetup {
                 futures.add(pool.submit(() -> {
                     parallel.acquire();
                     try {
-                        return prepare(base, slug, contacts);
+                        return prepare(base, slug, contacts, bearer);
                     } finally {
                         parallel.release();
                     }
@@ -68,7 +71,7 @@ public final class TenantReadSetup {
         for (Shop shop : ready) {
             for (String id : shop.contactIds()) {
                 lua.append("  {\"/api/v1/shops/").append(shop.slug()).append("/contacts/").append(id)
-                        .append("\", \"").append(shop.cookie()).append("\"},\n");
+                        .append("\", \"").append(shop.headerName()).append("\", \"").append(shop.headerValue()).append("\"},\n");
             }
         }
         lua.append("}\n");
@@ -76,7 +79,7 @@ public final class TenantReadSetup {
         System.err.printf("prepared %d shops x %d contacts in %.1f s%n", shops, contacts, (System.nanoTime() - started) / 1e9);
     }
 
-    static Shop prepare(String base, String slug, int contacts) throws Exception {
+    static Shop prepare(String base, String slug, int contacts, boolean bearer) throws Exception {
         Client anonymous = new Client(base);
         String email = slug + "@bench.example.com";
         Client.Result signup = anonymous.json("POST", "/api/v1/signup", """
@@ -98,7 +101,36 @@ public final class TenantReadSetup {
             ids.add(m.group(1));
         }
         require(owner.json("GET", "/api/v1/shops/" + slug + "/contacts/" + ids.getFirst(), null), 200, "read back");
-        return new Shop(slug, owner.cookieHeader(), ids);
+        if (!bearer) {
+            return new Shop(slug, "Cookie", owner.cookieHeader(), ids);
+        }
+        String authorization = "Bearer " + accessToken(base, owner, slug);
+        Client integration = new Client(base);
+        require(integration.send(integration.request("/api/v1/shops/" + slug + "/contacts/" + ids.getFirst())
+                .header("Authorization", authorization).GET()), 200, "read back with a token");
+        return new Shop(slug, "Authorization", authorization, ids);
+    }
+
+    /** An integration client of the shop, created by its owner, and a token from the client credentials grant. */
+    static String accessToken(String base, Client owner, String slug) throws Exception {
+        Client.Result created = owner.json("POST", "/api/v1/shops/" + slug + "/api-clients", "{\"name\":\"bench\"}");
+        require(created, 201, "API client of " + slug);
+        String basic = java.util.Base64.getEncoder().encodeToString(
+                (field(created.body(), "clientId") + ":" + field(created.body(), "clientSecret")).getBytes(StandardCharsets.UTF_8));
+        Client client = new Client(base);
+        Client.Result token = client.send(client.request("/oauth2/token").header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=api")));
+        require(token, 200, "token for " + slug);
+        return field(token.body(), "access_token");
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
     }
 
     static void require(Client.Result result, int status, String what) {

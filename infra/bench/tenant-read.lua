@@ -1,6 +1,6 @@
 -- wrk script: each request reads one contact of a random shop as that shop's owner (session
--- cookie). The (path, cookie) pairs come from the file named by the BENCH_PAIRS variable, written
--- by TenantReadSetup.java.
+-- cookie) or one of its integration clients (bearer token). The (path, header, value) triples come
+-- from the file named by the BENCH_PAIRS variable, written by TenantReadSetup.java.
 local pairs_file = os.getenv("BENCH_PAIRS")
 
 function setup(thread)
@@ -15,5 +15,5 @@ end
 
 function request()
     local p = pairs_[math.random(1, count)]
-    return wrk.format("GET", p[1], { ["Cookie"] = p[2], ["Accept"] = "application/json" })
+    return wrk.format("GET", p[1], { [p[2]] = p[3], ["Accept"] = "application/json" })
 end

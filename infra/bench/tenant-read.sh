@@ -12,6 +12,8 @@
 #   PROFILE=0 (1: record round 1 with Java Flight Recorder and list where the application's CPU goes)
 #   CEILING=1 (also drive GET /actuator/health/liveness — no session, no database — to show what
 #   the HTTP stack alone reaches on this machine)
+#   AUTH=session (the owner's session cookie, as the web app reads) or bearer (an access token of
+#   an integration client of the shop, as an API integration reads; no HTTP session)
 source "$(dirname "$0")/lib.sh"
 
 SHOPS=${SHOPS:-50}
@@ -24,6 +26,8 @@ ROUNDS=${ROUNDS:-1}
 CEILING=${CEILING:-1}
 SQL_SAMPLES=${SQL_SAMPLES:-0}
 PROFILE=${PROFILE:-0}
+AUTH=${AUTH:-session}
+[[ $AUTH == session || $AUTH == bearer ]] || { echo "AUTH is session or bearer, not $AUTH" >&2; exit 2; }
 
 if ! command -v wrk >/dev/null; then
     log "installing wrk"
@@ -39,11 +43,12 @@ mkdir -p "$OUT"
 ensure_jar
 create_db "$APP_DB"
 PORT=$(free_port)
-start_app "$APP_DB" "$PORT" "$OUT/app.log"
+# Tokens outlive the bench (the default lifetime is five minutes).
+start_app "$APP_DB" "$PORT" "$OUT/app.log" -Dmercato.oauth.access-token-ttl=PT1H
 BASE="http://127.0.0.1:$PORT"
 
 log "preparing $SHOPS shops x $CONTACTS contacts"
-java "$BENCH_DIR/TenantReadSetup.java" "$BASE" "$SHOPS" "$CONTACTS" "$OUT/pairs.lua" "$RUN_TAG" 2>&1 | tee "$OUT/setup.log" >&2
+java "$BENCH_DIR/TenantReadSetup.java" "$BASE" "$SHOPS" "$CONTACTS" "$OUT/pairs.lua" "$RUN_TAG" "$AUTH" 2>&1 | tee "$OUT/setup.log" >&2
 
 log "initialising pgbench scale $PGBENCH_SCALE"
 create_db "$PGBENCH_DB"
@@ -107,7 +112,7 @@ SCHEMAS=$(psql -At -d "$APP_DB" -c "SELECT count(*) FROM public.tenants")
 REPORT="$OUT/report.txt"
 {
     echo "tenant-scoped read vs pgbench -S   run $RUN_ID   $(date -u +%FT%TZ)"
-    echo "shops=$SHOPS contacts/shop=$CONTACTS concurrency=$CONCURRENCY duration=${DURATION}s pgbench-scale=$PGBENCH_SCALE tenants=$SCHEMAS"
+    echo "auth=$AUTH shops=$SHOPS contacts/shop=$CONTACTS concurrency=$CONCURRENCY duration=${DURATION}s pgbench-scale=$PGBENCH_SCALE tenants=$SCHEMAS"
     for i in "${!app_rates[@]}"; do
         awk -v r=$((i + 1)) -v a="${app_rates[$i]}" -v p="${pg_rates[$i]}" -v x="${xact_per_request[$i]}" -v c="${redis_per_request[$i]}" \
             'BEGIN { printf "round %d: app %.0f req/s, pgbench %.0f tps, ratio %.3f (target >= 0.25); per request %s database transactions, %s Redis commands\n", r, a, p, a / p, x, c }'
