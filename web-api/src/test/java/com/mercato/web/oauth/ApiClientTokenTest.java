@@ -113,10 +113,7 @@ class ApiClientTokenTest extends IntegrationTest {
         // Spring's JDBC store reads the client while the authorization's result set is open: without
         // one transaction around the lookup that needs a second connection, which concurrent
         // requests holding the rest of the pool never free (they wait for a second one too).
-        ApiClient.Response listed;
-        try (var held = HeldConnections.allBut(platformPool, 1)) {
-            listed = integration.get("/api/v1/shops/" + shop.slug() + "/contacts");
-        }
+        ApiClient.Response listed = contactsWithFreePlatformConnections(integration, shop, 1);
 
         assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
     }
@@ -125,15 +122,20 @@ class ApiClientTokenTest extends IntegrationTest {
     void aTokenThatCanNotBeCheckedIsAnswered503ToRetry() throws Exception {
         var shop = fixtures().shop("ADVANCED");
         ApiClient integration = anonymous().withBearer(tokenFor(shop));
-        ApiClient.Response response;
-        try (var held = HeldConnections.allBut(platformPool, 0)) {
-            response = integration.get("/api/v1/shops/" + shop.slug() + "/contacts");
-        }
+
+        ApiClient.Response response = contactsWithFreePlatformConnections(integration, shop, 0);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(503);
         assertThat(response.problemType()).isEqualTo("/problems/service-unavailable");
         assertThat(response.header("Retry-After")).isEqualTo("5");
         assertThat(integration.get("/api/v1/shops/" + shop.slug() + "/contacts").status()).as("once the database is back").isEqualTo(200);
+    }
+
+    private ApiClient.Response contactsWithFreePlatformConnections(ApiClient integration, Fixtures.SignedUpShop shop, int free)
+            throws Exception {
+        try (var held = HeldConnections.allBut(platformPool, free)) {
+            return integration.get("/api/v1/shops/" + shop.slug() + "/contacts");
+        }
     }
 
     @Test
