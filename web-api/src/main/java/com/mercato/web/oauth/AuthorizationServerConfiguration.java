@@ -116,20 +116,24 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
+    OneConnection oauthStoreConnection(@Qualifier("transactionManager") PlatformTransactionManager platformTransactions) {
+        return new OneConnection(platformTransactions);
+    }
+
+    @Bean
     OAuth2AuthorizationService authorizationService(@Qualifier("dataSource") DataSource dataSource, RegisteredClientRepository clients,
-                                                     OAuth2AuthorizationConsentService consents,
-                                                     @Qualifier("transactionManager") PlatformTransactionManager platformTransactions) {
+                                                     OAuth2AuthorizationConsentService consents, OneConnection connection) {
         JdbcOAuth2AuthorizationService service = new JdbcOAuth2AuthorizationService(new JdbcTemplate(dataSource), clients);
         JsonMapper json = AuthorizationJson.mapper();
         service.setAuthorizationRowMapper(new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(clients, json));
         service.setAuthorizationParametersMapper(new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(json));
-        return new ShopBoundAuthorizations(service, consents, platformTransactions);
+        return new ShopBoundAuthorizations(service, consents, connection);
     }
 
     @Bean
     OAuth2AuthorizationConsentService authorizationConsentService(@Qualifier("dataSource") DataSource dataSource,
-                                                                  RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationConsentService(new JdbcTemplate(dataSource), clients);
+                                                                  RegisteredClientRepository clients, OneConnection connection) {
+        return new OneConnectionConsents(new JdbcOAuth2AuthorizationConsentService(new JdbcTemplate(dataSource), clients), connection);
     }
 
     @Bean

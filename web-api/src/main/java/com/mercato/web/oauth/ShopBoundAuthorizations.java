@@ -11,19 +11,12 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Binds each person's authorization to the shop consented to when its code is issued, as an
  * attribute of that authorization: the code exchange and every later refresh name that shop,
  * even if the person consents the same app to another shop afterwards.
- *
- * <p>Every call runs in one platform transaction, so on one connection. Spring's JDBC store reads
- * the registered client from inside its row mapper, while the authorization's result set is still
- * open. Outside a transaction that takes a second pooled connection while holding the first. The
- * tenant-read bench with bearer tokens (16 concurrent reads, a pool of 10) stalled on it: 63 reads/s,
- * 5-second pool timeouts, and 500s.
+ * Each call runs on one connection (see {@link OneConnection}).
  */
 final class ShopBoundAuthorizations implements OAuth2AuthorizationService {
 
@@ -31,36 +24,33 @@ final class ShopBoundAuthorizations implements OAuth2AuthorizationService {
 
     private final OAuth2AuthorizationService delegate;
     private final OAuth2AuthorizationConsentService consents;
-    private final TransactionTemplate writes;
-    private final TransactionTemplate reads;
+    private final OneConnection connection;
 
     ShopBoundAuthorizations(OAuth2AuthorizationService delegate, OAuth2AuthorizationConsentService consents,
-                            PlatformTransactionManager platformTransactions) {
+                            OneConnection connection) {
         this.delegate = delegate;
         this.consents = consents;
-        this.writes = new TransactionTemplate(platformTransactions);
-        this.reads = new TransactionTemplate(platformTransactions);
-        this.reads.setReadOnly(true);
+        this.connection = connection;
     }
 
     @Override
     public void save(OAuth2Authorization authorization) {
-        writes.executeWithoutResult(status -> delegate.save(bound(authorization)));
+        connection.write(() -> delegate.save(bound(authorization)));
     }
 
     @Override
     public void remove(OAuth2Authorization authorization) {
-        writes.executeWithoutResult(status -> delegate.remove(authorization));
+        connection.write(() -> delegate.remove(authorization));
     }
 
     @Override
     public OAuth2Authorization findById(String id) {
-        return reads.execute(status -> delegate.findById(id));
+        return connection.read(() -> delegate.findById(id));
     }
 
     @Override
     public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
-        return reads.execute(status -> delegate.findByToken(token, tokenType));
+        return connection.read(() -> delegate.findByToken(token, tokenType));
     }
 
     /** The shop an authorization was bound to, if any. */

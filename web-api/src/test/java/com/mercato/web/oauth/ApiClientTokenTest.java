@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsent;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import com.mercato.web.support.ApiClient;
 import com.mercato.web.support.Fixtures;
@@ -26,6 +30,10 @@ class ApiClientTokenTest extends IntegrationTest {
     @Autowired
     @Qualifier("dataSource")
     HikariDataSource platformPool;
+    @Autowired
+    OAuth2AuthorizationConsentService consents;
+    @Autowired
+    RegisteredClientRepository registeredClients;
 
     record Credentials(String clientId, String secret) {
     }
@@ -129,6 +137,21 @@ class ApiClientTokenTest extends IntegrationTest {
         assertThat(response.problemType()).isEqualTo("/problems/service-unavailable");
         assertThat(response.header("Retry-After")).isEqualTo("5");
         assertThat(integration.get("/api/v1/shops/" + shop.slug() + "/contacts").status()).as("once the database is back").isEqualTo(200);
+    }
+
+    @Test
+    void aConsentIsReadOnOneDatabaseConnection() throws Exception {
+        var shop = fixtures().shop("ADVANCED");
+        String client = registeredClients.findByClientId(newApiClient(shop).clientId()).getId();
+        consents.save(OAuth2AuthorizationConsent.withId(client, "someone@example.com")
+                .authority(new SimpleGrantedAuthority("SCOPE_api")).build());
+
+        OAuth2AuthorizationConsent consent;
+        try (var held = HeldConnections.allBut(platformPool, 1)) {
+            consent = consents.findById(client, "someone@example.com");
+        }
+
+        assertThat(consent.getScopes()).containsExactly("api");
     }
 
     private ApiClient.Response contactsWithFreePlatformConnections(ApiClient integration, Fixtures.SignedUpShop shop, int free)
