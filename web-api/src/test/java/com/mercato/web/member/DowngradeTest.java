@@ -12,9 +12,7 @@ import com.mercato.billing.dunning.BillingJobs;
 import com.mercato.billing.webhook.WebhookWorker;
 import com.mercato.web.support.ApiClient;
 import com.mercato.web.support.Fixtures;
-import com.mercato.web.support.Poll;
-import com.mercato.web.support.stripe.FakeStripe;
-import com.mercato.web.support.stripe.WebhookSender;
+import com.mercato.web.support.stripe.PaidCheckout;
 
 import tools.jackson.databind.JsonNode;
 
@@ -62,20 +60,7 @@ class DowngradeTest extends TeamTestBase {
 
     /** Checks out the Regular plan (5 seats) at the fake Stripe and waits until the shop is ACTIVE. */
     private void subscribe(Fixtures.SignedUpShop shop) {
-        FakeStripe stripe = FakeStripe.get();
-        stripe.useClock(clock);
-        ApiClient.Response checkout = shop.owner().post(base(shop) + "/subscription/checkout",
-                Map.of("plan", "REGULAR", "interval", "MONTH", "seats", 5));
-        assertThat(checkout.status()).as(checkout.toString()).isEqualTo(200);
-        WebhookSender webhooks = new WebhookSender(anonymous().base());
-        for (String payload : stripe.completeCheckout(FakeStripe.sessionIdOf(checkout.json().path("url").asString())).payloads()) {
-            assertThat(webhooks.send(payload, clock.instant())).isEqualTo(200);
-        }
-        Poll.until("the shop is active", () -> {
-            worker.drain();
-            return "ACTIVE".equals(jdbc.sql("SELECT status FROM public.tenants WHERE id = ?").param(shop.shopId())
-                    .query(String.class).single());
-        });
+        new PaidCheckout(anonymous().base(), clock, worker, jdbc).subscribe(shop, "REGULAR", 5);
     }
 
     /** The owner moves to Lite (2 seats); the downgrade applies at the end of the period. */

@@ -14,10 +14,13 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
+import com.mercato.billing.dunning.BillingJobs;
+import com.mercato.billing.webhook.WebhookWorker;
 import com.mercato.web.support.ApiClient;
 import com.mercato.web.support.Fixtures;
 import com.mercato.web.support.HeldConnections;
 import com.mercato.web.support.IntegrationTest;
+import com.mercato.web.support.stripe.PaidCheckout;
 import com.zaxxer.hikari.HikariDataSource;
 
 import tools.jackson.databind.JsonNode;
@@ -34,6 +37,10 @@ class ApiClientTokenTest extends IntegrationTest {
     OAuth2AuthorizationConsentService consents;
     @Autowired
     RegisteredClientRepository registeredClients;
+    @Autowired
+    BillingJobs billingJobs;
+    @Autowired
+    WebhookWorker webhookWorker;
 
     record Credentials(String clientId, String secret) {
     }
@@ -159,6 +166,28 @@ class ApiClientTokenTest extends IntegrationTest {
         try (var held = HeldConnections.allBut(platformPool, free)) {
             return integration.get("/api/v1/shops/" + shop.slug() + "/contacts");
         }
+    }
+
+    @Test
+    void aLiveTokenStopsWorkingOnceThePlanNoLongerIncludesApiAccess() {
+        var shop = fixtures().shop("ADVANCED");
+        new PaidCheckout(anonymous().base(), clock, webhookWorker, jdbc).subscribe(shop, "ADVANCED", 1);
+        ApiClient integration = anonymous().withBearer(tokenFor(shop));
+        String contacts = "/api/v1/shops/" + shop.slug() + "/contacts";
+        assertThat(integration.get(contacts).status()).isEqualTo(200);
+
+        ApiClient.Response change = shop.owner().post("/api/v1/shops/" + shop.slug() + "/subscription/change",
+                Map.of("plan", "REGULAR", "interval", "MONTH"));
+        assertThat(change.status()).as(change.toString()).isEqualTo(200);
+        clock.advance(Duration.ofDays(30).minusMinutes(30));
+        billingJobs.applyDueDowngrades();
+        clock.reset();  // back to when the token was issued: it is live by its dates, only the plan changed
+
+        ApiClient.Response refused = integration.get(contacts);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(402);
+        assertThat(refused.problemType()).isEqualTo("/problems/api-access-not-in-plan");
+        assertThat(shop.owner().get(contacts).status()).as("the owner's own session is unaffected").isEqualTo(200);
     }
 
     @Test
