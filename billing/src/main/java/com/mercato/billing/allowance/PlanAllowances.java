@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.mercato.billing.entitlement.EntitlementService;
+import com.mercato.billing.entitlement.PlanLimits;
 import com.mercato.billing.plan.Plan;
 import com.mercato.billing.plan.PlanCatalog;
 import com.mercato.billing.plan.PlanCode;
@@ -33,6 +34,12 @@ class PlanAllowances implements ShopAllowances {
         return entitlements.freshLimits(shop)
                 .map(limits -> new Allowance(limits.seats(), limits.sessionsPerMember(), limits.apiAccess()))
                 .orElse(new Allowance(0, 0, false));
+    }
+
+    /** From the entitlement cache (evicted on every plan change): asked on every token request. */
+    @Override
+    public boolean apiAccess(TenantId shop) {
+        return entitlements.limits(shop).map(PlanLimits::apiAccess).orElse(false);
     }
 
     /** "buy extra seats or upgrade the plan to Advanced", "upgrade the plan to Regular or Advanced", ... */

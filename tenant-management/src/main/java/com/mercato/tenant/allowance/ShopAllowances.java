@@ -12,6 +12,15 @@ public interface ShopAllowances {
     Allowance of(TenantId shop);
 
     /**
+     * Whether the plan includes API access, asked on every request made with an access token. A
+     * feature switch rather than a count the database must decide, so it may come from a cache that
+     * every plan change evicts.
+     */
+    default boolean apiAccess(TenantId shop) {
+        return of(shop).apiAccess();
+    }
+
+    /**
      * How the shop can get more seats, as words that finish "Free a seat, or get more: ..."
      * (which of extra seats and larger plans its plan offers). Only asked when a seat is refused.
      */

@@ -43,7 +43,7 @@ class TokenShopAccess {
 
     void requireApiAccess(ShopAccess access) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof ShopTokenAuthentication && !allowances.of(access.shop().id()).apiAccess()) {
+        if (authentication instanceof ShopTokenAuthentication && !allowances.apiAccess(access.shop().id())) {
             throw new ProblemException(OAuthProblems.API_ACCESS_NOT_IN_PLAN,
                     "This shop's plan no longer includes API access; its owner can upgrade to Advanced.");
         }
