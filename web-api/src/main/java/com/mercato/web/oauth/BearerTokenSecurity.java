@@ -1,8 +1,6 @@
 package com.mercato.web.oauth;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,10 +55,7 @@ public class BearerTokenSecurity {
     private void invalidToken(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         if (e instanceof TokenCheckUnavailable) {
             log.error("An access token could not be checked", e);
-            response.setHeader("Retry-After", "5");
-            problems.write(response, ProblemResponses.of(CoreProblems.SERVICE_UNAVAILABLE,
-                    "The access token can not be checked right now; please retry in a few seconds.", List.of(),
-                    Map.of("retryAfterSeconds", 5), request));
+            problems.writeUnavailable(response, "The access token can not be checked right now; please retry in a few seconds.", 5, request);
             return;
         }
         boolean presented = BEARER.matches(request);

@@ -9,10 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
+import com.mercato.core.problem.CoreProblems;
 import com.mercato.core.problem.FieldProblem;
 import com.mercato.core.problem.ProblemException;
 import com.mercato.core.problem.ProblemType;
@@ -64,6 +66,16 @@ public class ProblemResponses {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), flatten(problem));
+    }
+
+    /**
+     * Answers 503 {@code service-unavailable} with a {@code Retry-After} header and the same delay as
+     * {@code retryAfterSeconds} in the body, for code that runs outside Spring MVC.
+     */
+    public void writeUnavailable(HttpServletResponse response, String detail, int retryAfterSeconds,
+                                 HttpServletRequest request) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfterSeconds));
+        write(response, of(CoreProblems.SERVICE_UNAVAILABLE, detail, List.of(), Map.of("retryAfterSeconds", retryAfterSeconds), request));
     }
 
     /** The problem as RFC 9457 lays it out: extension members beside the standard ones. */

@@ -12,11 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.data.redis.RedisConnectionFailureException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.mercato.core.problem.CoreProblems;
 
 /**
  * Sessions and login throttling live in Redis and are read before Spring MVC's error handling
@@ -52,10 +50,8 @@ class RedisUnavailableFilter extends OncePerRequestFilter {
                 return;
             }
             response.reset();
-            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-            problems.write(response, ProblemResponses.of(CoreProblems.SERVICE_UNAVAILABLE,
-                    "Logins and sessions are unavailable for a moment; please retry shortly.",
-                    java.util.List.of(), java.util.Map.of("retryAfterSeconds", RETRY_AFTER_SECONDS), request));
+            problems.writeUnavailable(response, "Logins and sessions are unavailable for a moment; please retry shortly.",
+                    RETRY_AFTER_SECONDS, request);
         }
     }
 

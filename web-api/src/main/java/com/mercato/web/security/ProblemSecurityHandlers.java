@@ -100,19 +100,14 @@ class ProblemSecurityHandlers {
             return;
         }
         if (e instanceof LoginBusy) {
-            response.setHeader("Retry-After", "1");
-            problems.write(response, ProblemResponses.of(CoreProblems.SERVICE_UNAVAILABLE,
-                    "Another login of yours is in progress; please retry.", java.util.List.of(), Map.of("retryAfterSeconds", 1), request));
+            problems.writeUnavailable(response, "Another login of yours is in progress; please retry.", 1, request);
             return;
         }
         if (e instanceof InternalAuthenticationServiceException) {
             // The check itself failed (the database is out of reach, say): not the person's fault, so
             // neither a 401 nor a failure that counts towards the throttle.
             log.error("A login could not be checked", e);
-            response.setHeader("Retry-After", "5");
-            problems.write(response, ProblemResponses.of(CoreProblems.SERVICE_UNAVAILABLE,
-                    "Logging in is not possible right now. Please try again in a few seconds.", java.util.List.of(),
-                    Map.of("retryAfterSeconds", 5), request));
+            problems.writeUnavailable(response, "Logging in is not possible right now. Please try again in a few seconds.", 5, request);
             return;
         }
         throttle.failed(email, request.getRemoteAddr());
