@@ -6,7 +6,7 @@
 #   (target >= 0.25). Everything on 127.0.0.1; both databases are dropped at the end.
 #
 # Settings (environment): SHOPS=50 CONTACTS=100 (per shop) CONCURRENCY=16 DURATION=30 (s)
-#   WARMUP=10 (s of wrk before the measured run) PGBENCH_SCALE=10 ROUNDS=1 (alternating rounds)
+#   WARMUP=20 (s of wrk before the measured run; less leaves the JIT still compiling in round 1) PGBENCH_SCALE=10 ROUNDS=1 (alternating rounds)
 #   SQL_SAMPLES=0 (1: sample pg_stat_activity of the app's database 10x a second during round 1 and
 #   list the statements seen most, to show what a read costs in SQL)
 #   PROFILE=0 (1: record round 1 with Java Flight Recorder and list where the application's CPU goes)
@@ -20,7 +20,7 @@ SHOPS=${SHOPS:-50}
 CONTACTS=${CONTACTS:-100}
 CONCURRENCY=${CONCURRENCY:-16}
 DURATION=${DURATION:-30}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-20}
 PGBENCH_SCALE=${PGBENCH_SCALE:-10}
 ROUNDS=${ROUNDS:-1}
 CEILING=${CEILING:-1}
@@ -62,6 +62,16 @@ wrk -t2 -c"$CONCURRENCY" -d"${WARMUP}s" -s "$BENCH_DIR/tenant-read.lua" "$BASE" 
 redis_commands() { redis-cli -h 127.0.0.1 INFO stats | tr -d '\r' | awk -F: '/^total_commands_processed/ {print $2}'; }
 xacts() { psql -At -d postgres -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$APP_DB'"; }
 
+# CPU time, in clock ticks: the whole machine (all but idle and I/O wait), and the sum over some
+# processes (those alive at both ends of a round: the application, its PostgreSQL backends, Redis).
+TICK=$(getconf CLK_TCK)
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+process_ticks() { local t=0 p; for p in "$@"; do [[ -r /proc/$p/stat ]] && t=$((t + $(sed 's/.*) //' "/proc/$p/stat" | awk '{print $12 + $13}'))); done; echo "$t"; }
+postgres_pids() { pgrep -x postgres | tr '\n' ' '; }
+# microseconds of CPU per operation: ticks delta, operations
+per_op() { awk -v d="$1" -v n="$2" -v t="$TICK" 'BEGIN { printf "%.0f", d * 1e6 / t / n }'; }
+cpu_lines=()
+
 app_rates=()
 pg_rates=()
 xact_per_request=()
@@ -82,7 +92,10 @@ for round in $(seq 1 "$ROUNDS"); do
     if ((PROFILE)) && ((round == 1)); then
         "$JAVA_HOME/bin/jcmd" "$APP_PID" JFR.start name=read settings=profile duration="${DURATION}s" filename="$OUT/read.jfr" >/dev/null
     fi
+    pg_pids=$(postgres_pids); redis_pid=$(pgrep -x redis-server | head -1)
+    m0=$(machine_ticks); j0=$(process_ticks "$APP_PID"); p0=$(process_ticks $pg_pids); c0=$(process_ticks "$redis_pid")
     wrk -t2 -c"$CONCURRENCY" -d"${DURATION}s" --latency -s "$BENCH_DIR/tenant-read.lua" "$BASE" | tee "$OUT/wrk-$round.txt" >&2
+    m1=$(machine_ticks); j1=$(process_ticks "$APP_PID"); p1=$(process_ticks $pg_pids); c1=$(process_ticks "$redis_pid")
     if grep -q "Non-2xx" "$OUT/wrk-$round.txt"; then
         log "wrk saw non-2xx responses: the read is not what is being measured"; exit 1
     fi
@@ -94,17 +107,26 @@ for round in $(seq 1 "$ROUNDS"); do
     requests=$(awk '/requests in/ {print $1}' "$OUT/wrk-$round.txt")
     xact_per_request+=("$(awk -v a="$x0" -v b="$x1" -v n="$requests" 'BEGIN { printf "%.2f", (b - a) / n }')")
     redis_per_request+=("$(awk -v a="$r0" -v b="$r1" -v n="$requests" 'BEGIN { printf "%.2f", (b - a) / n }')")
+    read_cpu="read $(per_op $((m1 - m0)) "$requests") (application $(per_op $((j1 - j0)) "$requests"), PostgreSQL $(per_op $((p1 - p0)) "$requests"), Redis $(per_op $((c1 - c0)) "$requests"))"
 
     log "round $round: pgbench -S -c$CONCURRENCY -j2 -T$DURATION (load $(load_now))"
+    m0=$(machine_ticks)
     pgbench -h 127.0.0.1 -S -n -c "$CONCURRENCY" -j 2 -T "$DURATION" "$PGBENCH_DB" | tee "$OUT/pgbench-$round.txt" >&2
+    m1=$(machine_ticks)
     pg_rates+=("$(awk -F'= ' '/^tps/ {split($2, a, " "); print a[1]; exit}' "$OUT/pgbench-$round.txt")")
+    transactions=$(awk -F': ' '/actually processed/ {print $2}' "$OUT/pgbench-$round.txt")
+    cpu_lines+=("round $round, CPU µs per operation, whole machine: $read_cpu; pgbench transaction $(per_op $((m1 - m0)) "$transactions")")
 done
 
 CEILING_LINE=""
 if ((CEILING)); then
     log "ceiling: wrk on /actuator/health/liveness (load $(load_now))"
+    m0=$(machine_ticks); j0=$(process_ticks "$APP_PID")
     wrk -t2 -c"$CONCURRENCY" -d"${DURATION}s" --latency "$BASE/actuator/health/liveness" | tee "$OUT/wrk-ceiling.txt" >&2
+    m1=$(machine_ticks); j1=$(process_ticks "$APP_PID")
     CEILING_LINE="$(awk '/^Requests\/sec/ {print $2}' "$OUT/wrk-ceiling.txt")"
+    requests=$(awk '/requests in/ {print $1}' "$OUT/wrk-ceiling.txt")
+    cpu_lines+=("ceiling, CPU µs per operation, whole machine: liveness $(per_op $((m1 - m0)) "$requests") (application $(per_op $((j1 - j0)) "$requests"))")
 fi
 
 LOAD=$(load_now)
@@ -119,6 +141,7 @@ REPORT="$OUT/report.txt"
     done
     [[ -n "$CEILING_LINE" ]] && awk -v c="$CEILING_LINE" -v p="${pg_rates[0]}" \
         'BEGIN { printf "ceiling: GET /actuator/health/liveness (no session, no database) %.0f req/s = %.3f of pgbench\n", c, c / p }'
+    printf '%s\n' "${cpu_lines[@]}"
     awk '/Latency Distribution/ {f=1; next} f && /%/ {printf "%s=%s ", $1, $2} /requests in/ {f=0}' "$OUT/wrk-1.txt" | sed 's/^/read latency round 1: /'; echo
     if [[ -s "$OUT/read.jfr" ]]; then
         echo "where the application's CPU went during round 1 (share of samples with the frame on the stack):"
