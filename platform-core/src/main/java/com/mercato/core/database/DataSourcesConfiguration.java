@@ -20,8 +20,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * Two pools on one database. The platform pool is pinned to the {@code public} schema at
  * connect time and is the primary data source: Liquibase, JDBC code, Spring Modulith's event
  * registry and the authorization server's stores, which issue unqualified SQL, only ever see
- * it. The tenant pool serves Hibernate's tenant sessions, whose schema the connection provider
- * switches. Both are sized by configuration, never by the number of tenants.
+ * it. The tenant pool serves Hibernate's tenant sessions, whose statements the connection provider
+ * qualifies with the tenant's schema. Both are sized by configuration, never by the number of tenants.
  */
 @Configuration(proxyBeanMethods = false)
 public class DataSourcesConfiguration {
@@ -56,7 +56,7 @@ public class DataSourcesConfiguration {
     @Bean
     HikariDataSource tenantDataSource(DatabaseCoordinates database, Environment environment) {
         HikariConfig config = base(database, "tenant", environment.getProperty("mercato.datasource.tenant-pool-size", Integer.class, 20));
-        // Until the provider switches it, a tenant connection sees no schema of ours at all.
+        // A tenant connection sees no schema of ours by itself: only SQL the provider qualified finds a table.
         config.addDataSourceProperty("options", "-c search_path=pg_catalog");
         return new HikariDataSource(config);
     }

@@ -30,12 +30,12 @@ public class TenancyConfiguration {
     public static final String TENANT_TRANSACTION_MANAGER = "tenantTransactionManager";
 
     @Bean
-    SchemaSwitchingConnectionProvider schemaSwitchingConnectionProvider(@Qualifier("tenantDataSource") DataSource tenantDataSource) {
-        return new SchemaSwitchingConnectionProvider(tenantDataSource);
+    SchemaQualifyingConnectionProvider schemaQualifyingConnectionProvider(@Qualifier("tenantDataSource") DataSource tenantDataSource) {
+        return new SchemaQualifyingConnectionProvider(tenantDataSource);
     }
 
     @Bean
-    LocalContainerEntityManagerFactoryBean tenantEntityManagerFactory(SchemaSwitchingConnectionProvider connections) {
+    LocalContainerEntityManagerFactoryBean tenantEntityManagerFactory(SchemaQualifyingConnectionProvider connections) {
         LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
         factory.setPersistenceUnitName("tenant");
         factory.setPackagesToScan("com.mercato");
@@ -43,6 +43,8 @@ public class TenancyConfiguration {
         Map<String, Object> properties = new HashMap<>();
         properties.put(AvailableSettings.MULTI_TENANT_CONNECTION_PROVIDER, connections);
         properties.put(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new CurrentTenantSchemaResolver());
+        // Tenant tables are written under a placeholder schema that the connection names for the tenant.
+        properties.put(AvailableSettings.DEFAULT_SCHEMA, SchemaQualifyingConnectionProvider.PLACEHOLDER);
         properties.put(AvailableSettings.DIALECT, "org.hibernate.dialect.PostgreSQLDialect");
         // No JDBC metadata at start-up: there is no tenant to ask for it, and Liquibase owns the schema.
         properties.put("hibernate.boot.allow_jdbc_metadata_access", false);

@@ -3,8 +3,8 @@ package com.mercato.core.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -30,30 +31,24 @@ import com.mercato.core.TenantSchemas;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-class SchemaSwitchingConnectionProviderTest {
+class SchemaQualifyingConnectionProviderTest {
+
+    static final String READ = "SELECT name FROM " + SchemaQualifyingConnectionProvider.PLACEHOLDER + ".contacts";
 
     static TenantSchemas schemas;
     static List<TenantId> tenants;
     static HikariDataSource pool;
-    static final AtomicInteger schemaSwitches = new AtomicInteger();
 
     @BeforeAll
     static void tenantsWithOneMarkedContactEach() throws SQLException {
         schemas = new TenantSchemas();
         tenants = schemas.migrated(6);
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(TenantSchemas.coordinates().url());
-        config.setUsername(TenantSchemas.coordinates().username());
-        config.setPassword(TenantSchemas.coordinates().password());
-        config.setMaximumPoolSize(4);
-        pool = new HikariDataSource(config);
+        pool = tenantPool(4);
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             for (TenantId tenant : tenants) {
                 s.execute("INSERT INTO " + tenant.schema().quoted() + ".contacts (id, name, lifecycle_stage, created_at, updated_at) "
                         + "VALUES ('" + UUID.randomUUID() + "', '" + tenant.schema().name() + "', 'LEAD', now(), now())");
             }
-            // Leave this pooled connection in some tenant's schema, as real traffic would.
-            s.execute("SET search_path TO " + tenants.getFirst().schema().quoted());
         }
     }
 
@@ -65,9 +60,9 @@ class SchemaSwitchingConnectionProviderTest {
 
     @Test
     void connectionsReusedAcrossTenantsInRandomOrderNeverSeeAnotherTenantsRows() throws Exception {
-        SchemaSwitchingConnectionProvider provider = new SchemaSwitchingConnectionProvider(pool);
+        SchemaQualifyingConnectionProvider provider = new SchemaQualifyingConnectionProvider(pool);
         AtomicInteger reads = new AtomicInteger();
-        List<String> leaks = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> leaks = Collections.synchronizedList(new ArrayList<>());
         try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < 16; t++) {
@@ -80,7 +75,7 @@ class SchemaSwitchingConnectionProviderTest {
                             if (i % 10 == 0) {
                                 failInsideATransaction(connection);
                             }
-                            String seen = onlyContactName(connection);
+                            String seen = i % 2 == 0 ? onlyContactName(connection) : onlyContactNameUnprepared(connection);
                             if (!expected.equals(seen)) {
                                 leaks.add("expected " + expected + " but read " + seen);
                             }
@@ -101,46 +96,48 @@ class SchemaSwitchingConnectionProviderTest {
     }
 
     @Test
-    void aConnectionServingTheSameTenantAgainIsNotSwitchedAgain() throws SQLException {
-        try (HikariDataSource single = singleConnectionPool(true)) {
-            SchemaSwitchingConnectionProvider provider = new SchemaSwitchingConnectionProvider(countingSwitches(single));
-            String a = tenants.get(0).schema().name();
-            String b = tenants.get(1).schema().name();
-            schemaSwitches.set(0);
+    void aReadIsOneStatementThatNamesTheTenantsSchema() throws SQLException {
+        List<String> sent = Collections.synchronizedList(new ArrayList<>());
+        try (HikariDataSource single = tenantPool(1)) {
+            SchemaQualifyingConnectionProvider provider = new SchemaQualifyingConnectionProvider(recordingSql(single, sent));
+            List<String> order = List.of(tenants.get(0).schema().name(), tenants.get(1).schema().name(), tenants.get(0).schema().name());
 
-            for (String schema : List.of(a, a, a, b, b, a)) {
+            for (String schema : order) {
                 Connection connection = provider.getConnection(schema);
                 assertThat(onlyContactName(connection)).isEqualTo(schema);
                 provider.releaseConnection(schema, connection);
             }
 
-            assertThat(schemaSwitches.get()).as("switches for a,a,a,b,b,a").isEqualTo(3);
+            assertThat(sent).containsExactly(order.stream().map(s -> "SELECT name FROM \"" + s + "\".contacts").toArray(String[]::new));
         }
     }
 
     @Test
-    void aSwitchIsNotUndoneByALaterRollback() throws SQLException {
-        try (HikariDataSource single = singleConnectionPool(false)) {
-            SchemaSwitchingConnectionProvider provider = new SchemaSwitchingConnectionProvider(single);
-            String a = tenants.get(2).schema().name();
-            String b = tenants.get(3).schema().name();
+    void aTenantTableNamedWithoutThePlaceholderIsNotFound() throws SQLException {
+        SchemaQualifyingConnectionProvider provider = new SchemaQualifyingConnectionProvider(pool);
+        String schema = tenants.get(2).schema().name();
+        Connection connection = provider.getConnection(schema);
+        try (PreparedStatement statement = connection.prepareStatement("SELECT name FROM contacts")) {
+            assertThatThrownBy(statement::executeQuery).isInstanceOf(SQLException.class).hasMessageContaining("does not exist");
+        } finally {
+            provider.releaseConnection(schema, connection);
+        }
+    }
 
-            Connection first = provider.getConnection(a);
-            first.rollback();
-            provider.releaseConnection(a, first);
-            Connection second = provider.getConnection(b);
-            second.rollback();
-            provider.releaseConnection(b, second);
-            Connection third = provider.getConnection(a);
-
-            assertThat(onlyContactName(third)).isEqualTo(a);
-            provider.releaseConnection(a, third);
+    @Test
+    void thePlaceholderOutsideATenantConnectionNamesNoSchema() throws SQLException {
+        SchemaQualifyingConnectionProvider provider = new SchemaQualifyingConnectionProvider(pool);
+        Connection connection = provider.getAnyConnection();
+        try (PreparedStatement statement = connection.prepareStatement(READ)) {
+            assertThatThrownBy(statement::executeQuery).isInstanceOf(SQLException.class).hasMessageContaining("does not exist");
+        } finally {
+            provider.releaseAnyConnection(connection);
         }
     }
 
     @Test
     void anIdentifierThatIsNoTenantSchemaIsRefusedBeforeAnySql() {
-        SchemaSwitchingConnectionProvider provider = new SchemaSwitchingConnectionProvider(pool);
+        SchemaQualifyingConnectionProvider provider = new SchemaQualifyingConnectionProvider(pool);
 
         assertThatThrownBy(() -> provider.getConnection("public")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> provider.getConnection("t_0\"; DROP SCHEMA public; --")).isInstanceOf(IllegalArgumentException.class);
@@ -148,13 +145,22 @@ class SchemaSwitchingConnectionProviderTest {
     }
 
     private static String onlyContactName(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT name FROM contacts");
-             ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            String name = rs.getString(1);
-            assertThat(rs.next()).as("one contact per tenant").isFalse();
-            return name;
+        try (PreparedStatement statement = connection.prepareStatement(READ); ResultSet rs = statement.executeQuery()) {
+            return only(rs);
         }
+    }
+
+    private static String onlyContactNameUnprepared(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(READ)) {
+            return only(rs);
+        }
+    }
+
+    private static String only(ResultSet rs) throws SQLException {
+        rs.next();
+        String name = rs.getString(1);
+        assertThat(rs.next()).as("one contact per tenant").isFalse();
+        return name;
     }
 
     private static void failInsideATransaction(Connection connection) throws SQLException {
@@ -168,45 +174,35 @@ class SchemaSwitchingConnectionProviderTest {
         }
     }
 
-    private static HikariDataSource singleConnectionPool(boolean autoCommit) {
+    /** As the application's tenant pool: a search path that holds no schema of ours. */
+    private static HikariDataSource tenantPool(int size) {
         HikariConfig config = new HikariConfig();
-        config.setAutoCommit(autoCommit);
         config.setJdbcUrl(TenantSchemas.coordinates().url());
         config.setUsername(TenantSchemas.coordinates().username());
         config.setPassword(TenantSchemas.coordinates().password());
-        config.setMaximumPoolSize(1);
+        config.setMaximumPoolSize(size);
+        config.addDataSourceProperty("options", "-c search_path=pg_catalog");
         return new HikariDataSource(config);
     }
 
-    /** A data source whose connections count the schema switches executed through them. */
-    private static DataSource countingSwitches(DataSource target) {
+    /** A data source whose connections record the SQL of every statement prepared or created through them. */
+    private static DataSource recordingSql(DataSource target, List<String> sent) {
         return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
                 (proxy, method, args) -> {
                     Object result = invoke(target, method, args);
                     if (result instanceof Connection connection) {
-                        return countingConnection(connection);
+                        return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
+                            if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
+                                sent.add(a != null && a.length > 0 && a[0] instanceof String sql ? sql : m.getName());
+                            }
+                            return invoke(connection, m, a);
+                        });
                     }
                     return result;
                 });
     }
 
-    private static Connection countingConnection(Connection target) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            Object result = invoke(target, method, args);
-            if (result instanceof Statement statement && method.getName().equals("createStatement")) {
-                return Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class}, (p, m, a) -> {
-                    if (m.getName().equals("execute") && a != null && a[0] instanceof String sql && sql.startsWith("SET search_path")) {
-                        schemaSwitches.incrementAndGet();
-                    }
-                    return invoke(statement, m, a);
-                });
-            }
-            return result;
-        };
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
-    }
-
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
