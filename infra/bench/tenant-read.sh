@@ -107,7 +107,8 @@ for round in $(seq 1 "$ROUNDS"); do
     requests=$(awk '/requests in/ {print $1}' "$OUT/wrk-$round.txt")
     xact_per_request+=("$(awk -v a="$x0" -v b="$x1" -v n="$requests" 'BEGIN { printf "%.2f", (b - a) / n }')")
     redis_per_request+=("$(awk -v a="$r0" -v b="$r1" -v n="$requests" 'BEGIN { printf "%.2f", (b - a) / n }')")
-    read_cpu="read $(per_op $((m1 - m0)) "$requests") (application $(per_op $((j1 - j0)) "$requests"), PostgreSQL $(per_op $((p1 - p0)) "$requests"), Redis $(per_op $((c1 - c0)) "$requests"))"
+    read_us=$(per_op $((m1 - m0)) "$requests")
+    read_cpu="read $read_us (application $(per_op $((j1 - j0)) "$requests"), PostgreSQL $(per_op $((p1 - p0)) "$requests"), Redis $(per_op $((c1 - c0)) "$requests"))"
 
     log "round $round: pgbench -S -c$CONCURRENCY -j2 -T$DURATION (load $(load_now))"
     m0=$(machine_ticks)
@@ -115,7 +116,8 @@ for round in $(seq 1 "$ROUNDS"); do
     m1=$(machine_ticks)
     pg_rates+=("$(awk -F'= ' '/^tps/ {split($2, a, " "); print a[1]; exit}' "$OUT/pgbench-$round.txt")")
     transactions=$(awk -F': ' '/actually processed/ {print $2}' "$OUT/pgbench-$round.txt")
-    cpu_lines+=("round $round, CPU µs per operation, whole machine: $read_cpu; pgbench transaction $(per_op $((m1 - m0)) "$transactions")")
+    pgbench_us=$(per_op $((m1 - m0)) "$transactions")
+    cpu_lines+=("round $round, CPU µs per operation, whole machine: $read_cpu; pgbench transaction $pgbench_us; their quotient $(awk -v p="$pgbench_us" -v r="$read_us" 'BEGIN { printf "%.3f", p / r }')")
 done
 
 CEILING_LINE=""

@@ -57,6 +57,9 @@ public class DataSourcesConfiguration {
     HikariDataSource tenantDataSource(DatabaseCoordinates database, Environment environment) {
         HikariConfig config = base(database, "tenant", environment.getProperty("mercato.datasource.tenant-pool-size", Integer.class, 20));
         // A tenant connection sees no schema of ours by itself: only SQL the provider qualified finds a table.
+        // Each shop's statements are distinct SQL, so each connection prepares them per shop; the driver's
+        // default cache (256 statements per connection) bounds that at about 6 MB of plans per backend
+        // (24 KB for a contact read, measured on PostgreSQL 15). Beyond that, statements are planned again.
         config.addDataSourceProperty("options", "-c search_path=pg_catalog");
         return new HikariDataSource(config);
     }
