@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository;
 import org.springframework.session.data.redis.RedisIndexedSessionRepository.RedisSession;
 
@@ -83,6 +84,13 @@ class TouchThrottlingSessionRepositoryTest extends IntegrationTest {
 
         assertThat(sessions.findById(id)).isNull();
         assertThat(redis.findById(id)).isNull();
+    }
+
+    @Test
+    void theStoreReadsItsValuesThroughTheMemoizingSerializer() {
+        RedisTemplate<?, ?> template = (RedisTemplate<?, ?>) redis.getSessionRedisOperations();
+
+        assertThat(template.getHashValueSerializer()).isInstanceOf(MemoizingSessionSerializer.class);
     }
 
     private Instant storedLastAccess() {
