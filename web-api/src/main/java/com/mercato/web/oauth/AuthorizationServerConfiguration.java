@@ -21,6 +21,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -95,14 +97,18 @@ class AuthorizationServerConfiguration {
         return new NimbusJwtEncoder(keys.activeKeySource());
     }
 
-    /** Verifies with the local keys (no fetch of our own JWKS over the network), against our clock and issuer. */
+    /**
+     * Verifies with the local keys (no fetch of our own JWKS over the network), against our clock and
+     * issuer; a signature once verified is remembered for up to 10,000 tokens (RememberingJwtDecoder).
+     */
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, Clock clock, OAuthSettings settings) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(30));
         timestamps.setClock(clock);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(settings.issuer())));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(settings.issuer()));
+        decoder.setJwtValidator(validator);
+        return new RememberingJwtDecoder(decoder, validator, 10_000);
     }
 
     @Bean
