@@ -112,7 +112,8 @@ public final class SchemaQualifyingConnectionProvider implements MultiTenantConn
         return args;
     }
 
-    private static Object call(Object target, Method method, Object[] args) throws Throwable {
+    /** The call on the target, throwing what the target threw. */
+    static Object call(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {

@@ -3,8 +3,6 @@ package com.mercato.core.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -189,24 +187,16 @@ class SchemaQualifyingConnectionProviderTest {
     private static DataSource recordingSql(DataSource target, List<String> sent) {
         return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
                 (proxy, method, args) -> {
-                    Object result = invoke(target, method, args);
+                    Object result = SchemaQualifyingConnectionProvider.call(target, method, args);
                     if (result instanceof Connection connection) {
                         return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
                             if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
                                 sent.add(a != null && a.length > 0 && a[0] instanceof String sql ? sql : m.getName());
                             }
-                            return invoke(connection, m, a);
+                            return SchemaQualifyingConnectionProvider.call(connection, m, a);
                         });
                     }
                     return result;
                 });
-    }
-
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 }
