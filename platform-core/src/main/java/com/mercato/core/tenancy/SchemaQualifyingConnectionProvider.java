@@ -76,7 +76,7 @@ public final class SchemaQualifyingConnectionProvider implements MultiTenantConn
     }
 
     /** The SQL as it runs for the tenant whose qualifier this is. */
-    static String qualified(String sql, String qualifier) {
+    private static String qualified(String sql, String qualifier) {
         return sql.replace(QUALIFIER, qualifier);
     }
 
